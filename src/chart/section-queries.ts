@@ -1,0 +1,42 @@
+import type { SectionName } from './chart-sections';
+
+/**
+ * One FHIR query per chart section, with CDS Hooks prefetch tokens. The same strings are the
+ * discovery prefetch templates and, with the tokens filled, what the FHIR REST adapter asks for
+ * when the EHR did not prefetch a section.
+ *
+ * Chosen to be accepted by Epic and Oracle Health: every search is by `patient=`; Observation
+ * always carries `category` (Epic refuses Observation searches without `category` or `code`);
+ * `_include=MedicationRequest:medication` brings the Medication resources Epic references.
+ * Servers ignore search parameters they do not support (FHIR R4 search, "lenient" handling).
+ * https://cds-hooks.hl7.org/2.0/#prefetch-template
+ */
+export const SECTION_QUERIES: Record<SectionName, string> = {
+  patient: 'Patient/{{context.patientId}}',
+  conditions: 'Condition?patient={{context.patientId}}',
+  medications: 'MedicationRequest?patient={{context.patientId}}&status=active&_include=MedicationRequest:medication',
+  allergies: 'AllergyIntolerance?patient={{context.patientId}}',
+  labs: 'Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=200',
+  vitals: 'Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=200',
+  immunizations: 'Immunization?patient={{context.patientId}}',
+  procedures: 'Procedure?patient={{context.patientId}}',
+  encounters: 'Encounter?patient={{context.patientId}}&_sort=-date&_count=50',
+};
+
+/** Resource types a section may legitimately hold; anything else in its bundle is skipped. */
+export const SECTION_TYPES: Record<SectionName, readonly string[]> = {
+  patient: ['Patient'],
+  conditions: ['Condition'],
+  medications: ['MedicationRequest', 'Medication'],
+  allergies: ['AllergyIntolerance'],
+  labs: ['Observation'],
+  vitals: ['Observation'],
+  immunizations: ['Immunization'],
+  procedures: ['Procedure'],
+  encounters: ['Encounter'],
+};
+
+/** Fills `{{context.patientId}}` for a FHIR REST call. The id is URL-encoded. */
+export function fillSectionQuery(section: SectionName, patientId: string): string {
+  return SECTION_QUERIES[section].replaceAll('{{context.patientId}}', encodeURIComponent(patientId));
+}
