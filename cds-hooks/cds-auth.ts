@@ -1,0 +1,27 @@
+import type { Result } from '../src/result';
+
+/** An EHR whose JWT checked out. */
+export interface AuthenticatedClient {
+  /** The JWT `iss`; keys the rate limit and the logs. */
+  clientId: string;
+  /** Whether this client may name `url` as its fhirServer (no server-side requests elsewhere). */
+  allowsFhirServer(url: string): boolean;
+}
+
+/**
+ * Verifies the EHR's `Authorization: Bearer <JWT>` for the URL called. In development with no
+ * CDS_CLIENTS_FILE, an authenticator that accepts unsigned calls is used (with a warning).
+ */
+export interface CdsAuthenticator {
+  readonly enforced: boolean;
+  authenticate(authorization: string | undefined, audience: string): Promise<Result<AuthenticatedClient, { reason: string }>>;
+}
+
+/** Development only: every call is accepted as the anonymous client, and any fhirServer is allowed. */
+export function unsignedDevelopmentAuthenticator(): CdsAuthenticator {
+  const anonymous: AuthenticatedClient = { clientId: 'unsigned-development', allowsFhirServer: () => true };
+  return {
+    enforced: false,
+    authenticate: () => Promise.resolve({ ok: true, value: anonymous }),
+  };
+}
