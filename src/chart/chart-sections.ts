@@ -24,4 +24,19 @@ export interface SectionStatus {
   source: 'prefetch' | 'fhir' | 'none';
   /** A short reason, safe to show and log (no PHI): e.g. "FHIR server answered 500". */
   reason?: string;
+  /**
+   * True when the section holds data but not all of it: paging stopped early (page bound reached,
+   * a next link off the FHIR server, a later page failed). `reason` says why. Such a section is
+   * still `complete` in `state` terms of "usable", but claims of absence ("no labs") must not rely on it.
+   */
+  truncated?: boolean;
+}
+
+/**
+ * A section as received, before normalisation: its status plus the raw JSON documents (search
+ * pages, a single resource, or nothing) that `buildChart` validates. Documents stay `unknown`
+ * until then: they come from outside.
+ */
+export interface SectionInput extends SectionStatus {
+  documents: readonly unknown[];
 }

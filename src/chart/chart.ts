@@ -36,6 +36,11 @@ export interface ChartParts {
   sections: SectionStatus[];
   /** Entries skipped: malformed, of the wrong type, or about another patient. */
   skipped: number;
+  /**
+   * For Medications lifted out of a MedicationRequest's `contained`: their chart key
+   * (`Medication/<requestId>-<containedId>`) → the containing `MedicationRequest/id`.
+   */
+  containedIn?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -57,6 +62,7 @@ export class Chart {
   readonly encounters: readonly Encounter[];
   readonly diagnosticReports: readonly DiagnosticReport[];
   private readonly byRef: ReadonlyMap<string, FhirResource>;
+  private readonly containedIn: ReadonlyMap<string, string>;
 
   constructor(parts: ChartParts, medications: ResolvedMedication[]) {
     this.patient = parts.patient;
@@ -77,6 +83,7 @@ export class Chart {
     this.encounters = all.filter((r): r is Encounter => r.resourceType === 'Encounter');
     this.diagnosticReports = all.filter((r): r is DiagnosticReport => r.resourceType === 'DiagnosticReport');
     this.medications = medications;
+    this.containedIn = parts.containedIn ?? new Map<string, string>();
   }
 
   /** The resource at `Type/id`, if this chart holds it. */
@@ -110,5 +117,18 @@ export class Chart {
   /** Sections that could not be read, for "what was unavailable" lines. */
   unavailableSections(): SectionStatus[] {
     return this.sections.filter((s) => s.state !== 'complete');
+  }
+
+  /** Sections unavailable or only partly read (truncated paging): no claim of absence may rest on them. */
+  incompleteSections(): SectionStatus[] {
+    return this.sections.filter((s) => s.state !== 'complete' || s.truncated === true);
+  }
+
+  /**
+   * The server-side resource a lifted `contained` Medication lives in (`MedicationRequest/id`), so
+   * links and citations can point at something the EHR can open; undefined for any other ref.
+   */
+  containerOf(ref: string): string | undefined {
+    return this.containedIn.get(ref);
   }
 }

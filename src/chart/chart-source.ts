@@ -1,0 +1,54 @@
+import type { Result } from '../result';
+import type { SectionName } from './chart-sections';
+
+/**
+ * Where chart sections come from. The loader depends on this interface only; the CDS request's
+ * prefetch and the FHIR REST API are adapters (prefetch-source.ts, fhir-rest-source.ts), and a
+ * file or sandbox source can be another, the way smart-on-fhir/client-js plugs in its adapters.
+ */
+
+/** A section as a source delivered it: raw JSON, validated later by `buildChart`. */
+export interface SectionData {
+  /** The JSON documents in order (search pages, or one resource). Empty: the section holds no data. */
+  documents: unknown[];
+  /** More data exists than was read (page bound, off-server next link, a later page failed). */
+  truncated: boolean;
+  /** Why it is truncated; a fixed phrase without PHI. */
+  reason?: string;
+  /**
+   * A next-page link left unread, for a FHIR source to continue from (paged prefetch). Untrusted:
+   * whoever follows it must check that it stays on the FHIR server.
+   */
+  next?: string;
+}
+
+/**
+ * Why a source has nothing for a section. `not-provided` (the EHR did not prefetch it) and
+ * `prefetch-error` (it prefetched an OperationOutcome) both mean "ask the FHIR server"; the others
+ * are FHIR REST failures. https://cds-hooks.hl7.org/2.0/#prefetch-template
+ */
+export type SectionFailureKind =
+  | 'not-provided'
+  | 'prefetch-error'
+  | 'http-status'
+  | 'timeout'
+  | 'network'
+  | 'invalid-response'
+  | 'off-server'
+  | 'invalid-fhir-server';
+
+export interface SectionFailure {
+  kind: SectionFailureKind;
+  /** Short, PHI-free and token-free, e.g. "FHIR server answered 500". */
+  reason: string;
+  /** The HTTP status, for `http-status`. */
+  status?: number;
+}
+
+export type SectionResult = Result<SectionData, SectionFailure>;
+
+/** Gives the resources of one chart section for one patient, or a typed failure. Never throws. */
+export interface ChartSource {
+  readonly source: 'prefetch' | 'fhir';
+  fetchSection(section: SectionName, patientId: string): Promise<SectionResult>;
+}

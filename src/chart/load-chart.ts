@@ -1,0 +1,176 @@
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { Chart } from './chart';
+import type { SectionInput, SectionName } from './chart-sections';
+import { CHART_SECTIONS } from './chart-sections';
+import type { ChartLoadError, LoadedChart } from './chart-load-result';
+import type { SectionData, SectionFailure } from './chart-source';
+import { buildChart } from './build-chart';
+import type { ExtraPrefetch } from './extra-prefetch';
+import { sortExtraPrefetch } from './extra-prefetch';
+import type { FetchErrorEvent, FhirRestLimits } from './fhir-rest-source';
+import { FhirRestSource } from './fhir-rest-source';
+import { isRecord } from './json-shape';
+import { PrefetchSource } from './prefetch-source';
+
+/**
+ * Loads the open patient's chart for a hook or the app: prefetch first, then the FHIR server for
+ * what prefetch lacks (a key missing, or an OperationOutcome), then `buildChart`. Sections are
+ * fetched in parallel; one failing section is marked and the rest still load. Never throws.
+ * https://cds-hooks.hl7.org/2.0/#prefetch-template
+ * https://cds-hooks.hl7.org/2.0/#fhir-resource-access
+ */
+
+export interface LoadChartInput {
+  /** `context.patientId`: the only patient whose data may enter the chart. */
+  patientId: string;
+  /** The request's `prefetch`, as received (untrusted JSON). */
+  prefetch?: Readonly<Record<string, unknown>>;
+  /** The EHR's FHIR base URL; without it nothing is fetched. */
+  fhirServer?: string;
+  /** `fhirAuthorization.access_token`, sent as a bearer token to `fhirServer` only. */
+  accessToken?: string;
+  limits?: Partial<FhirRestLimits>;
+  /** Called for every failed or refused FHIR request (metrics); carries no URL, token or PHI. */
+  onFetchError?: (e: FetchErrorEvent) => void;
+}
+
+type RestSource = Result<FhirRestSource, SectionFailure> | undefined;
+
+interface LoadContext {
+  patientId: string;
+  prefetch: PrefetchSource;
+  extras: ExtraPrefetch;
+  rest: RestSource;
+}
+
+const FROM_OTHER_KEYS = 'only resources from other prefetch keys';
+
+function complete(section: SectionName, source: 'prefetch' | 'fhir', data: Omit<SectionData, 'next'>): SectionInput {
+  const input: SectionInput = { section, state: 'complete', source, documents: data.documents };
+  if (data.truncated) input.truncated = true;
+  if (data.reason !== undefined) input.reason = data.reason;
+  return input;
+}
+
+function unavailable(section: SectionName, state: 'missing' | 'failed', source: SectionInput['source'], reason: string): SectionInput {
+  return { section, state, source, reason, documents: [] };
+}
+
+/**
+ * A section whose own key gave nothing but other prefetch keys held resources of its type: used,
+ * marked truncated (whatever query produced them is unknown, so no claim of absence may rest on it).
+ */
+function fromOtherKeys(section: SectionName, extra: unknown, why: string | undefined): SectionInput {
+  return complete(section, 'prefetch', { documents: [extra], truncated: true, reason: why === undefined ? FROM_OTHER_KEYS : `${why}; ${FROM_OTHER_KEYS}` });
+}
+
+/** A prefetched section; a paged prefetch is continued on the FHIR server (its own origin and base only). */
+async function continuePrefetch(ctx: LoadContext, section: SectionName, data: SectionData): Promise<SectionInput> {
+  if (data.next === undefined) return complete(section, 'prefetch', data);
+  if (!ctx.rest?.ok) {
+    return complete(section, 'prefetch', { documents: data.documents, truncated: true, reason: 'prefetch is paged and no usable fhirServer to read the rest' });
+  }
+  const run = await ctx.rest.value.followPages(section, data.next, 1);
+  return complete(section, 'prefetch', { documents: [...data.documents, ...run.documents], truncated: run.truncated, ...(run.reason !== undefined && { reason: run.reason }) });
+}
+
+/** A section prefetch did not give: read from the FHIR server, merged with other keys' resources of its type. */
+async function fetchSection(ctx: LoadContext, section: SectionName, prefetchFailure: SectionFailure): Promise<SectionInput> {
+  const extra = ctx.extras.bySection.get(section);
+  if (section === 'patient' && extra !== undefined) return complete(section, 'prefetch', { documents: [extra], truncated: false });
+  if (ctx.rest === undefined) {
+    if (extra !== undefined) return fromOtherKeys(section, extra, undefined);
+    return prefetchFailure.kind === 'not-provided'
+      ? unavailable(section, 'missing', 'none', 'not prefetched and no fhirServer')
+      : unavailable(section, 'failed', 'prefetch', prefetchFailure.reason);
+  }
+  if (!ctx.rest.ok) {
+    return extra !== undefined ? fromOtherKeys(section, extra, ctx.rest.error.reason) : unavailable(section, 'failed', 'none', ctx.rest.error.reason);
+  }
+  const fetched = await ctx.rest.value.fetchSection(section, ctx.patientId);
+  if (!fetched.ok) {
+    return extra !== undefined ? fromOtherKeys(section, extra, fetched.error.reason) : unavailable(section, 'failed', 'fhir', fetched.error.reason);
+  }
+  const documents = extra === undefined ? fetched.value.documents : [...fetched.value.documents, extra];
+  return complete(section, 'fhir', { ...fetched.value, documents });
+}
+
+async function loadSection(ctx: LoadContext, section: SectionName): Promise<SectionInput> {
+  const prefetched = ctx.prefetch.readSection(section);
+  // The advertised key, when usable, is authoritative: other keys' resources of this section are not mixed in.
+  return prefetched.ok ? continuePrefetch(ctx, section, prefetched.value) : fetchSection(ctx, section, prefetched.error);
+}
+
+/**
+ * A Patient of another id under an unadvertised key that would stand in for `prefetch.patient`:
+ * refused, naming the key, exactly as a wrong `prefetch.patient` is.
+ */
+function otherKeyPatientMismatch(ctx: LoadContext): ChartLoadError | undefined {
+  if (ctx.prefetch.readSection('patient').ok) return undefined;
+  const other = ctx.extras.patients.find((p) => p.id !== ctx.patientId);
+  if (other === undefined) return undefined;
+  return { kind: 'patient-mismatch', reason: 'the Patient provided is not context.patientId', field: `prefetch.${other.key}`, source: 'prefetch' };
+}
+
+/** `medicationReference`s that no bundled or contained Medication resolved: worth one read each. */
+function unresolvedMedicationRefs(chart: Chart): string[] {
+  const refs = chart.medications.flatMap((m) => (m.resolved ? [] : [m.request.medicationReference?.reference ?? '']));
+  return [...new Set(refs.filter((r) => r !== ''))];
+}
+
+/** Reads the Medications the chart could not resolve (servers that ignore `_include`), into the medications section. */
+async function readMissingMedications(rest: RestSource, chart: Chart, inputs: SectionInput[]): Promise<boolean> {
+  if (!rest?.ok) return false;
+  const refs = unresolvedMedicationRefs(chart);
+  if (refs.length === 0) return false;
+  const medications = await rest.value.readMedications(refs);
+  const index = inputs.findIndex((s) => s.section === 'medications');
+  const section = inputs[index];
+  if (medications.length === 0 || section === undefined) return false;
+  inputs[index] = { ...section, documents: [...section.documents, ...medications] };
+  return true;
+}
+
+async function load(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoadError>> {
+  const prefetch = isRecord(input.prefetch) ? input.prefetch : {};
+  const ctx: LoadContext = {
+    patientId: input.patientId,
+    prefetch: new PrefetchSource(prefetch),
+    extras: sortExtraPrefetch(prefetch),
+    rest:
+      input.fhirServer === undefined
+        ? undefined
+        : FhirRestSource.create({
+            fhirServer: input.fhirServer,
+            ...(input.accessToken !== undefined && { accessToken: input.accessToken }),
+            ...(input.limits !== undefined && { limits: input.limits }),
+            ...(input.onFetchError !== undefined && { onFetchError: input.onFetchError }),
+          }),
+  };
+  const mismatch = otherKeyPatientMismatch(ctx);
+  if (mismatch) return err(mismatch);
+  const inputs = await Promise.all(CHART_SECTIONS.map((section) => loadSection(ctx, section)));
+  let built = buildChart(input.patientId, inputs, { skips: ctx.extras.skips });
+  if (!built.ok) return built;
+  if (await readMissingMedications(ctx.rest, built.value.chart, inputs)) {
+    built = buildChart(input.patientId, inputs, { skips: ctx.extras.skips });
+    if (!built.ok) return built;
+  }
+  const counters = ctx.rest?.ok ? ctx.rest.value.counters : { requests: 0, errors: 0 };
+  return ok({ chart: built.value.chart, stats: { ...built.value.stats, fhirRequests: counters.requests, fetchErrors: counters.errors } });
+}
+
+/**
+ * The chart of `input.patientId`, or why there is none: `patient-unavailable` when the Patient
+ * could be read neither from prefetch nor from the FHIR server, `patient-mismatch` when a Patient
+ * of another id was provided. Every other problem is marked on its section or counted as skipped.
+ */
+export async function loadChart(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoadError>> {
+  try {
+    return await load(input);
+  } catch {
+    // Defensive: every step returns typed failures; a hook must still get an answer (412), not a 500.
+    return err({ kind: 'patient-unavailable', reason: 'the chart could not be loaded', sections: [] });
+  }
+}

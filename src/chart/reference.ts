@@ -1,0 +1,93 @@
+/**
+ * FHIR references in the forms EHRs send them, turned into the chart's `Type/id` keys.
+ * https://hl7.org/fhir/R4/references.html#literal
+ *
+ * - relative `Patient/123` (and `Patient/123/_history/2`),
+ * - absolute `https://host/base/Patient/123` (and `/_history/n`),
+ * - `urn:uuid:...` / `urn:oid:...`, resolved through the `fullUrl`s of the Bundles that carried them,
+ * - `#id`, a resource `contained` in the referring one (resolved by the caller, who holds it).
+ */
+
+export type ParsedReference =
+  | { kind: 'relative'; type: string; id: string }
+  | { kind: 'absolute'; type: string; id: string; base: string }
+  | { kind: 'contained'; id: string }
+  | { kind: 'urn'; urn: string };
+
+const TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+const ID = /^[^\s/?#]{1,256}$/;
+const HISTORY = /\/_history\/[^/\s?#]+$/;
+
+function typeAndId(segments: readonly string[]): { type: string; id: string } | undefined {
+  const type = segments[segments.length - 2];
+  const id = segments[segments.length - 1];
+  if (type === undefined || id === undefined || !TYPE.test(type) || !ID.test(id)) return undefined;
+  return { type, id };
+}
+
+function parseAbsolute(ref: string): ParsedReference | undefined {
+  let url: URL;
+  try {
+    url = new URL(ref);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) return undefined;
+  const path = url.pathname.replace(HISTORY, '');
+  let segments: string[];
+  try {
+    segments = path.split('/').map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+  const found = typeAndId(segments);
+  if (!found) return undefined;
+  const base = `${url.origin}${segments.slice(0, -2).join('/')}`;
+  return { kind: 'absolute', ...found, base };
+}
+
+/** Parses a reference string; undefined for anything we cannot resolve (conditional, logical, garbage). */
+export function parseReference(ref: string): ParsedReference | undefined {
+  if (ref.startsWith('#')) {
+    const id = ref.slice(1);
+    return ID.test(id) ? { kind: 'contained', id } : undefined;
+  }
+  if (ref.startsWith('urn:uuid:') || ref.startsWith('urn:oid:')) return { kind: 'urn', urn: ref };
+  if (/^https?:\/\//i.test(ref)) return parseAbsolute(ref);
+  const segments = ref.replace(HISTORY, '').split('/');
+  const found = segments.length === 2 ? typeAndId(segments) : undefined;
+  return found ? { kind: 'relative', ...found } : undefined;
+}
+
+/**
+ * `fullUrl` → `Type/id` for every entry of the Bundles a chart was built from. A `fullUrl` seen
+ * for two different resources is ambiguous and resolves to nothing: guessing could attach a
+ * resource to the wrong patient.
+ */
+export class FullUrlIndex {
+  private readonly map = new Map<string, string | null>();
+
+  add(fullUrl: string, key: string): void {
+    const existing = this.map.get(fullUrl);
+    this.map.set(fullUrl, existing === undefined || existing === key ? key : null);
+  }
+
+  get(fullUrl: string): string | undefined {
+    return this.map.get(fullUrl) ?? undefined;
+  }
+}
+
+/** The chart key (`Type/id`) a non-contained reference points to, or undefined when it cannot be resolved. */
+export function resolveReference(ref: string, fullUrls: FullUrlIndex): string | undefined {
+  const parsed = parseReference(ref);
+  if (!parsed) return undefined;
+  switch (parsed.kind) {
+    case 'relative':
+    case 'absolute':
+      return `${parsed.type}/${parsed.id}`;
+    case 'urn':
+      return fullUrls.get(parsed.urn);
+    case 'contained':
+      return undefined;
+  }
+}
