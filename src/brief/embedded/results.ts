@@ -1,0 +1,116 @@
+import type { Observation } from 'fhir/r4';
+import type { Chart } from '../../chart/chart';
+import { LOINC } from '../../clinical-codes/code-systems';
+import { KEY_LABS, KEY_VITALS, type KeyObservation, type ObservationKind } from '../../clinical-codes/key-observations';
+import type { BriefSection, Statement } from '../brief';
+import { isComplete } from './availability';
+import { codesOf, compareText, instantOf, observationTimeText } from './fhir-values';
+import { readingOf, REPORTABLE_STATUSES, valueWithUnit, type Reading } from './readings';
+
+/** The latest reading of one key lab or vital, and the one before it (at an earlier time). */
+export interface ResultSeries {
+  row: KeyObservation;
+  latest: Reading;
+  previous?: Reading;
+}
+
+const ROWS: Record<ObservationKind, readonly KeyObservation[]> = { lab: KEY_LABS, vital: KEY_VITALS };
+const CATEGORY: Record<ObservationKind, string> = { lab: 'laboratory', vital: 'vital-signs' };
+
+function rowIndex(kind: ObservationKind): Map<string, KeyObservation> {
+  const index = new Map<string, KeyObservation>();
+  for (const row of ROWS[kind]) for (const code of row.loinc) if (!index.has(code)) index.set(code, row);
+  return index;
+}
+const INDEX: Record<ObservationKind, Map<string, KeyObservation>> = { lab: rowIndex('lab'), vital: rowIndex('vital') };
+
+function rowOf(obs: Observation, kind: ObservationKind): KeyObservation | undefined {
+  for (const code of codesOf(obs.code, [LOINC])) {
+    const row = INDEX[kind].get(code);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+/** Newest first; same time: by id, so duplicates never swap places between runs. */
+function newestFirst(a: Reading, b: Reading): number {
+  return b.time - a.time || compareText(a.ref, b.ref);
+}
+
+/** The key labs (or vitals) the chart holds: abnormal latest values first, then in table order. */
+export function selectResultSeries(chart: Chart, kind: ObservationKind): ResultSeries[] {
+  const byRow = new Map<KeyObservation, Reading[]>();
+  for (const obs of chart.observations) {
+    const row = rowOf(obs, kind);
+    const reading = row ? readingOf(obs, row) : undefined;
+    if (!row || !reading) continue;
+    const list = byRow.get(row);
+    if (list) list.push(reading);
+    else byRow.set(row, [reading]);
+  }
+  const series: ResultSeries[] = [];
+  for (const row of ROWS[kind]) {
+    const readings = byRow.get(row)?.sort(newestFirst);
+    const latest = readings?.[0];
+    if (!latest) continue;
+    const previous = readings.find((r) => r.time < latest.time);
+    series.push(previous ? { row, latest, previous } : { row, latest });
+  }
+  const order = (s: ResultSeries): number => (s.latest.flag ? 0 : 1);
+  return series.sort((a, b) => order(a) - order(b) || ROWS[kind].indexOf(a.row) - ROWS[kind].indexOf(b.row));
+}
+
+/** "Creatinine 1.4 mg/dL H (2021-02-03), previously 1.2 (2020-08-01)", citing both readings. */
+export function seriesStatement(s: ResultSeries): Statement {
+  const { latest, previous } = s;
+  const flag = latest.flag ? ` ${latest.flag}` : '';
+  const when = latest.preliminary ? `${latest.date}, preliminary` : latest.date;
+  let text = `${s.row.label} ${valueWithUnit(latest.value, latest.unit)}${flag} (${when})`;
+  if (previous) {
+    const prev = previous.unit === latest.unit ? previous.value : valueWithUnit(previous.value, previous.unit);
+    text += `, previously ${prev} (${previous.date})`;
+  }
+  return { text, evidence: previous ? [latest.ref, previous.ref] : [latest.ref] };
+}
+
+function isOfKind(obs: Observation, kind: ObservationKind): boolean {
+  const category = (obs.category ?? []).some((c) => (c.coding ?? []).some((x) => x.code === CATEGORY[kind]));
+  return category || rowOf(obs, kind) !== undefined;
+}
+
+/** One year before `asOf`, on the same calendar day (UTC). */
+function oneYearBefore(asOf: Date): number {
+  return Date.UTC(asOf.getUTCFullYear() - 1, asOf.getUTCMonth(), asOf.getUTCDate());
+}
+
+const ABSENCE: Record<ObservationKind, { none: string; stale: string }> = {
+  lab: { none: 'No lab results recorded', stale: 'No labs in the last 12 months' },
+  vital: { none: 'No vital signs recorded', stale: 'No vital signs in the last 12 months' },
+};
+
+/**
+ * "No labs in the last 12 months", citing the Patient: said only when the section was read in
+ * full and the patient is alive (a year without labs before `asOf` means nothing after death).
+ */
+function absenceStatement(chart: Chart, kind: ObservationKind, asOf: Date): Statement | undefined {
+  const section = kind === 'lab' ? 'labs' : 'vitals';
+  const deceased = chart.patient.deceasedBoolean === true || chart.patient.deceasedDateTime !== undefined;
+  if (!isComplete(chart, section) || deceased) return undefined;
+  const times = chart.observations
+    .filter((o) => REPORTABLE_STATUSES.has(o.status) && isOfKind(o, kind))
+    .map((o) => instantOf(observationTimeText(o)))
+    .filter((t): t is number => t !== undefined);
+  if (times.length === 0) return { text: ABSENCE[kind].none, evidence: [chart.patientRef] };
+  const since = oneYearBefore(asOf);
+  return times.some((t) => t >= since) ? undefined : { text: ABSENCE[kind].stale, evidence: [chart.patientRef] };
+}
+
+/** Latest key labs (or vitals) with date, flag and the previous value; what is missing first. */
+export function resultsSection(chart: Chart, kind: ObservationKind, asOf: Date, series: readonly ResultSeries[]): BriefSection | undefined {
+  const absence = absenceStatement(chart, kind, asOf);
+  const statements = [...(absence ? [absence] : []), ...series.map(seriesStatement)];
+  if (statements.length === 0) return undefined;
+  return kind === 'lab'
+    ? { name: 'labs', title: 'Key labs', statements }
+    : { name: 'vitals', title: 'Vital signs', statements };
+}

@@ -1,0 +1,102 @@
+import type { Brief } from '../../src/brief/brief';
+import { summarizeChart } from '../../src/brief/embedded/embedded-summarizer';
+import { briefSourceLabel, buildBriefCard, citationsInMarkdown } from '../../src/cards/brief-card';
+import { escapeMarkdown, truncateText } from '../../src/cards/markdown';
+import { stripEmptyResponse } from '../../src/cards/strip-empty';
+import { cardProblems } from '../support/card-rules';
+import { ChartBuilder } from '../support/chart-builder';
+
+const LAUNCH = 'https://chartbrief.example.org/launch';
+const options = { appLaunchUrl: LAUNCH, uuid: () => 'card-1' };
+
+function brief(headline: string, statementText = 'Atrial fibrillation'): Brief {
+  return {
+    headline: { text: headline, evidence: ['Patient/p1'] },
+    sections: [{ name: 'problems', title: 'Active problems', statements: [{ text: statementText, evidence: ['Condition/c1', 'Condition/c2'] }] }],
+    provenance: { provider: 'embedded', generatedAt: '2024-01-01T00:00:00.000Z' },
+  };
+}
+
+describe('the brief card', () => {
+  it('is a spec-valid info card with the headline as summary and a smart link to the app', () => {
+    const card = buildBriefCard(brief('78 F · AF on warfarin · CKD 4'), options);
+    expect(card).toMatchObject({
+      uuid: 'card-1',
+      summary: '78 F · AF on warfarin · CKD 4',
+      indicator: 'info',
+      source: { label: 'ChartBrief (embedded summary)' },
+      links: [{ label: 'Open full ChartBrief', url: LAUNCH, type: 'smart' }],
+    });
+    expect(card.links?.[0]).not.toHaveProperty('appContext');
+    expect(cardProblems(stripEmptyResponse({ cards: [card] }))).toEqual([]);
+  });
+
+  it('cuts a long headline under 140 characters on a word boundary', () => {
+    const long = `78 F · ${'Chronic obstructive pulmonary disease '.repeat(8)}`;
+    const card = buildBriefCard(brief(long), options);
+    expect(card.summary.length).toBeLessThan(140);
+    expect(card.summary.endsWith('…')).toBe(true);
+    expect(long.startsWith(card.summary.slice(0, -1))).toBe(true);
+    expect(card.summary.slice(0, -1)).toMatch(/(disease|pulmonary|obstructive|Chronic)$/);
+  });
+
+  it('follows every statement with its citations, exactly as Type/id', () => {
+    const card = buildBriefCard(brief('78 F'), options);
+    expect(card.detail).toContain('- Atrial fibrillation — `Condition/c1`, `Condition/c2`');
+    expect(citationsInMarkdown(card.detail ?? '')).toEqual(['Patient/p1', 'Condition/c1', 'Condition/c2']);
+  });
+
+  it('escapes chart text so names cannot inject HTML or markup into the EHR', () => {
+    const hostile = '<img src=x onerror=alert(1)> **URGENT** _x_ [click](https://evil.example) `code` & ~~gone~~';
+    const card = buildBriefCard(brief('78 F', hostile), options);
+    const line = (card.detail ?? '').split('\n').find((l) => l.startsWith('- ')) ?? '';
+    expect(line).not.toMatch(/(?<!\\)</);
+    expect(line).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(line).toContain('\\*\\*URGENT\\*\\*');
+    expect(line).toContain('\\_x\\_');
+    expect(line).toContain('\\[click\\](https://evil.example)');
+    expect(line).toContain('\\`code\\`');
+    expect(line).toContain('\\& \\~\\~gone\\~\\~');
+    expect(citationsInMarkdown(card.detail ?? '')).toEqual(['Patient/p1', 'Condition/c1', 'Condition/c2']);
+  });
+
+  it('keeps chart text on its own line: line breaks cannot start headings, lists or HTML blocks', () => {
+    const card = buildBriefCard(brief('78 F', 'Asthma\n# Heading\n<script>x</script>\n1. item'), options);
+    const lines = (card.detail ?? '').split('\n');
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(1);
+    expect(lines.some((l) => /^(#|<|1\.)/.test(l))).toBe(false);
+  });
+
+  it('says in source.label when a model wrote the brief and how much was verified', () => {
+    expect(briefSourceLabel({ provider: 'azure-openai', model: 'gpt-4.1', verified: 9, dropped: 1 })).toBe(
+      'ChartBrief · gpt-4.1 (verified 9/10 statements)',
+    );
+  });
+
+  it('is spec-valid for a real embedded brief', () => {
+    const chart = new ChartBuilder({ birthDate: '1946-02-01', gender: 'female' })
+      .condition({ id: 'af', snomed: '49436004', display: 'Atrial fibrillation (disorder)', onset: '2015-03-02' })
+      .medication({ id: 'warf', name: 'Warfarin Sodium 5 MG Oral Tablet', dosage: '5 mg by mouth daily' })
+      .build();
+    const card = buildBriefCard(summarizeChart(chart, new Date('2024-06-01T00:00:00Z')), options);
+    expect(card.summary).toBe('78 F · AF on warfarin');
+    expect(cardProblems({ cards: [card] })).toEqual([]);
+  });
+});
+
+describe('markdown helpers', () => {
+  it('escapes a leading list or heading marker but leaves ordinary numbers alone', () => {
+    expect(escapeMarkdown('1. item')).toBe('1\\. item');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+    expect(escapeMarkdown('# heading')).toBe('\\# heading');
+    expect(escapeMarkdown('0.25 ML syringe')).toBe('0.25 ML syringe');
+    expect(escapeMarkdown('BMI 30+ - obesity')).toBe('BMI 30+ - obesity');
+  });
+
+  it('never leaves a lone surrogate when truncating', () => {
+    const text = `${'a'.repeat(137)}😀😀 tail`;
+    const out = truncateText(text, 140);
+    expect(out.length).toBeLessThan(140);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(out)).toBe(false);
+  });
+});
