@@ -8,13 +8,19 @@ export interface AuthenticatedClient {
   allowsFhirServer(url: string): boolean;
 }
 
+/** Why a call was refused: `code` is a bounded set (a metrics label), `reason` a log-safe phrase. */
+export interface AuthRejection {
+  code: string;
+  reason: string;
+}
+
 /**
  * Verifies the EHR's `Authorization: Bearer <JWT>` for the URL called. In development with no
  * CDS_CLIENTS_FILE, an authenticator that accepts unsigned calls is used (with a warning).
  */
 export interface CdsAuthenticator {
   readonly enforced: boolean;
-  authenticate(authorization: string | undefined, audience: string): Promise<Result<AuthenticatedClient, { reason: string }>>;
+  authenticate(authorization: string | undefined, audience: string): Promise<Result<AuthenticatedClient, AuthRejection>>;
 }
 
 /** Development only: every call is accepted as the anonymous client, and any fhirServer is allowed. */

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { FeedbackEntry } from '../src/feedback/feedback-store';
+import type { Result } from '../src/result';
+import { err, ok } from '../src/result';
+import type { FieldIssue } from './hook-request';
+import { fieldIssues } from './hook-request';
+
+// https://cds-hooks.hl7.org/2.0/#feedback
+const coding = z.looseObject({ code: z.string().min(1), system: z.string().optional(), display: z.string().optional() });
+
+const feedbackSchema = z.looseObject({
+  feedback: z
+    .array(
+      z.looseObject({
+        card: z.string().min(1),
+        outcome: z.enum(['accepted', 'overridden']),
+        acceptedSuggestions: z.array(z.looseObject({ id: z.string().min(1) })).optional(),
+        overrideReason: z.looseObject({ reason: coding.optional(), userComment: z.string().optional() }).optional(),
+        outcomeTimestamp: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
+      }),
+    )
+    .min(1, 'must hold at least one entry'),
+});
+
+/** Validates a feedback body into entries for the store. */
+export function parseFeedback(serviceId: string, body: unknown): Result<FeedbackEntry[], FieldIssue[]> {
+  const parsed = feedbackSchema.safeParse(body);
+  if (!parsed.success) return err(fieldIssues(parsed.error));
+  return ok(
+    parsed.data.feedback.map((f) => {
+      const entry: FeedbackEntry = { serviceId, card: f.card, outcome: f.outcome, outcomeTimestamp: f.outcomeTimestamp };
+      if (f.acceptedSuggestions) entry.acceptedSuggestions = f.acceptedSuggestions.map((s) => ({ id: s.id }));
+      if (f.overrideReason) {
+        entry.overrideReason = {};
+        if (f.overrideReason.reason) entry.overrideReason.reason = { ...f.overrideReason.reason };
+        if (f.overrideReason.userComment !== undefined) entry.overrideReason.userComment = f.overrideReason.userComment;
+      }
+      return entry;
+    }),
+  );
+}

@@ -1,0 +1,59 @@
+import type { ZodType } from 'zod';
+import type { Chart } from '../../src/chart/chart';
+import type { Summarizer } from '../../src/brief/summarizer';
+import type { CdsResponse, CdsServiceDefinition } from '../../src/cds/cds-types';
+import type { Result } from '../../src/result';
+import { err, ok } from '../../src/result';
+import type { FieldIssue, HookRequest } from '../hook-request';
+import { fieldIssues } from '../hook-request';
+
+/** What a hook handler needs besides the request: injected, so tests run it as production does. */
+export interface HookDeps {
+  summarizer: Summarizer;
+  /** The SMART launch URL for smart links (`${PUBLIC_URL}/launch`). */
+  appLaunchUrl: string;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** One validated hook call: the request, its context parsed by the service's schema, and the chart. */
+export interface HookCall<C> {
+  request: HookRequest;
+  context: C;
+  chart: Chart;
+}
+
+/** A hook call whose context is valid, ready to run once the chart is loaded. */
+export interface PreparedCall {
+  patientId: string;
+  run(chart: Chart, deps: HookDeps): Promise<CdsResponse>;
+}
+
+/** A CDS service: its discovery entry, and how to validate and answer its hook. Never touches HTTP. */
+export interface CdsService {
+  definition: CdsServiceDefinition;
+  prepare(request: HookRequest): Result<PreparedCall, FieldIssue[]>;
+}
+
+/** Builds a service from its definition, the schema of its hook's context, and a handler. */
+export function defineService<C extends { patientId: string }>(
+  definition: CdsServiceDefinition,
+  contextSchema: ZodType<C>,
+  handle: (call: HookCall<C>, deps: HookDeps) => Promise<CdsResponse>,
+): CdsService {
+  return {
+    definition,
+    prepare(request) {
+      if (request.hook !== definition.hook) {
+        return err([{ path: 'hook', message: `service "${definition.id}" answers the "${definition.hook}" hook, not "${request.hook}"` }]);
+      }
+      const parsed = contextSchema.safeParse(request.context);
+      if (!parsed.success) return err(fieldIssues(parsed.error, ['context']));
+      const context = parsed.data;
+      return ok({
+        patientId: context.patientId,
+        run: (chart, deps) => handle({ request, context, chart }, deps),
+      });
+    },
+  };
+}

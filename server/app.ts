@@ -1,0 +1,72 @@
+import express from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { cdsRouter } from '../cds-hooks/cds-router';
+import type { CdsRouterDeps } from '../cds-hooks/cds-router';
+import { HttpProblem } from '../cds-hooks/http-problem';
+import { launchRouter } from '../launch/launch-router';
+import type { Config } from './config';
+import { errorHandler } from './error-handler';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+import type { Readiness } from './ops-routes';
+import { opsRouter } from './ops-routes';
+import { requestId } from './request-id';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'logInfo'>;
+  readiness: () => Readiness;
+}
+
+/** Logs each request's id, route template, status and time: never bodies, queries or headers. */
+function accessLog(logger: Logger, metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // The route template (`/cds-services/:id`), never the path: ids in paths are kept out of logs and labels.
+      const template = (req.route as { path?: unknown } | undefined)?.path;
+      const route = typeof template === 'string' ? `${req.baseUrl}${template}` : 'unmatched';
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      logger.info({ requestId: req.requestId, method: req.method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}
+
+/** Builds the whole HTTP service; main.ts only listens. Tests start it on port 0. */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger, metrics } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  app.use(helmet());
+  app.use(requestId);
+  app.use(accessLog(logger, metrics));
+
+  app.use(opsRouter(metrics, deps.readiness));
+  app.use(
+    cdsRouter({
+      ...deps.cds,
+      maxBodyBytes: config.maxBodyBytes,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      publicUrl: () => config.publicUrl,
+      onHookDone: (service, status, seconds) => metrics.hookDuration.observe({ service, status: String(status) }, seconds),
+      onAuthRejected: (code, reason) => {
+        metrics.jwtRejections.inc({ reason: code });
+        logger.warn({ code, reason }, 'CDS call refused: EHR JWT not valid');
+      },
+      logInfo: (fields, msg) => logger.info(fields, msg),
+    }),
+  );
+  app.use(launchRouter());
+
+  app.use((req: Request) => {
+    throw HttpProblem.notFound(`No route ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler(logger, config.maxBodyBytes));
+  return app;
+}

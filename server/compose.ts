@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import { cdsAuthenticatorFor } from '../cds-hooks/cds-authenticator-for';
+import type { HookChartError, HookChartInput } from '../cds-hooks/cds-router';
+import { EmbeddedSummarizer } from '../src/brief/embedded/embedded-summarizer';
+import type { Summarizer } from '../src/brief/summarizer';
+import type { Chart } from '../src/chart/chart';
+import { loadChart } from '../src/chart/load-chart';
+import { InMemoryFeedbackStore } from '../src/feedback/feedback-store';
+import type { FeedbackStore } from '../src/feedback/feedback-store';
+import type { Result } from '../src/result';
+import { err, ok } from '../src/result';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+import { createMetrics } from './metrics';
+
+/** The running service's parts that main.ts and tests need to reach. */
+export interface ComposedService {
+  app: Express;
+  config: Config;
+  metrics: Metrics;
+  feedback: FeedbackStore;
+  /** Readiness for `/readyz`: false until listening, and again once shutdown begins. */
+  setReady(ready: boolean, reason?: string): void;
+}
+
+export interface ComposeOptions {
+  logger: Logger;
+  summarizer?: Summarizer;
+  feedback?: FeedbackStore;
+  now?: () => Date;
+}
+
+/**
+ * Wires the service from a validated config: one place where settings become objects, so
+ * main.ts and the HTTP tests run exactly the same code.
+ */
+export function composeService(config: Config, options: ComposeOptions): Result<ComposedService, string> {
+  const { logger } = options;
+  const auth = cdsAuthenticatorFor(config.cdsClientsFile);
+  if (!auth.ok) return err(auth.error);
+  if (!auth.value.enforced) {
+    // Once, at start-up: every call is then accepted without a JWT (development only; config refuses it in production).
+    logger.warn('CDS_CLIENTS_FILE is not set: accepting unsigned CDS calls (development only)');
+  }
+  const metrics = createMetrics();
+  const feedback = options.feedback ?? new InMemoryFeedbackStore();
+  let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
+
+  const load = async (input: HookChartInput): Promise<Result<Chart, HookChartError>> => {
+    const loaded = await loadChart({
+      patientId: input.patientId,
+      ...(input.prefetch !== undefined && { prefetch: input.prefetch }),
+      ...(input.fhirServer !== undefined && { fhirServer: input.fhirServer }),
+      ...(input.accessToken !== undefined && { accessToken: input.accessToken }),
+      limits: { timeoutMs: config.fhirTimeoutMs },
+      onFetchError: (e) => metrics.fhirFetchErrors.inc({ section: e.section }),
+    });
+    if (!loaded.ok) {
+      const e = loaded.error;
+      return err(e.kind === 'patient-mismatch' ? { kind: e.kind, reason: e.reason, field: e.field } : { kind: e.kind, reason: e.reason });
+    }
+    const { stats } = loaded.value;
+    logger.debug({ requestId: input.requestId, resources: stats.resources, skipped: stats.skipped, fhirRequests: stats.fhirRequests, fetchErrors: stats.fetchErrors }, 'chart loaded');
+    return ok(loaded.value.chart);
+  };
+
+  const app = createApp({
+    config,
+    logger,
+    metrics,
+    readiness: () => readiness,
+    cds: {
+      auth: auth.value,
+      loadChart: load,
+      feedback,
+      hookDeps: {
+        summarizer: options.summarizer ?? new EmbeddedSummarizer(),
+        // A getter: without PUBLIC_URL, publicUrl follows the port actually bound (PORT=0 in tests).
+        get appLaunchUrl(): string {
+          return `${config.publicUrl}/launch`;
+        },
+        now: options.now ?? ((): Date => new Date()),
+        newId: randomUUID,
+      },
+    },
+  });
+  return ok({
+    app,
+    config,
+    metrics,
+    feedback,
+    setReady(ready, reason) {
+      readiness = ready ? { ready } : { ready, reason: reason ?? 'not ready' };
+    },
+  });
+}

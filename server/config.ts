@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Result } from '../src/result';
+import { err, ok } from '../src/result';
+
+// Every environment variable the service reads, checked once at start-up and passed in.
+// Names are fixed interfaces (../README.md, configuration table): keep them.
+
+const MIB = 1024 * 1024;
+
+const intFrom = (name: string, def: number, min: number, max: number): z.ZodType<number> =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional().default('development'),
+  PORT: intFrom('PORT', 3000, 0, 65535),
+  HOST: z.string().optional().default('127.0.0.1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  MAX_BODY_BYTES: intFrom('MAX_BODY_BYTES', 10 * MIB, 1024, 512 * MIB),
+  CDS_CLIENTS_FILE: z.string().optional(),
+  MODEL_PROVIDER: z.enum(['embedded'], { error: 'MODEL_PROVIDER must be "embedded" (azure-openai and openai-compatible arrive with the model issue)' }).optional().default('embedded'),
+  MODEL_BUDGET_MS: intFrom('MODEL_BUDGET_MS', 600, 0, 60_000),
+  RULES_DISABLED: z.string().optional().default(''),
+  SANDBOX: z.enum(['on', 'off'], { error: 'SANDBOX must be "on" or "off"' }).optional(),
+  FHIR_TIMEOUT_MS: intFrom('FHIR_TIMEOUT_MS', 4000, 100, 60_000),
+  RATE_LIMIT_PER_MINUTE: intFrom('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+  TRUST_PROXY: z.string().optional(),
+});
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** The URL EHRs call, without a trailing slash: the JWT `aud` is `${publicUrl}/cds-services/{id}`. */
+  publicUrl: string;
+  /** PUBLIC_URL was given; otherwise `publicUrl` follows the address actually listened on. */
+  publicUrlExplicit: boolean;
+  logLevel: string;
+  maxBodyBytes: number;
+  cdsClientsFile?: string;
+  modelProvider: 'embedded';
+  modelBudgetMs: number;
+  rulesDisabled: string[];
+  sandbox: boolean;
+  fhirTimeoutMs: number;
+  rateLimitPerMinute: number;
+  /** express `trust proxy`: hop count or a list of addresses; unset = trust none. */
+  trustProxy?: string | number | boolean;
+}
+
+function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
+  if (v === undefined || v.trim() === '') return undefined;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
+/** Reads the environment; a bad value is one clear line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    const message = issue?.message ?? 'invalid';
+    return err(message.includes(name) ? message : `${name}: ${message}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.CDS_CLIENTS_FILE) {
+    return err('CDS_CLIENTS_FILE must be set when NODE_ENV=production: every CDS call needs a verified EHR JWT');
+  }
+  if (production && !e.PUBLIC_URL) {
+    return err('PUBLIC_URL must be set when NODE_ENV=production: it is the JWT audience and the base of every link');
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
+  const config: Config = {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    publicUrlExplicit: e.PUBLIC_URL !== undefined,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    modelProvider: e.MODEL_PROVIDER,
+    modelBudgetMs: e.MODEL_BUDGET_MS,
+    rulesDisabled: e.RULES_DISABLED.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+    sandbox: !production && e.SANDBOX !== 'off',
+    fhirTimeoutMs: e.FHIR_TIMEOUT_MS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+  if (e.CDS_CLIENTS_FILE) config.cdsClientsFile = e.CDS_CLIENTS_FILE;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (trustProxy !== undefined) config.trustProxy = trustProxy;
+  return ok(config);
+}

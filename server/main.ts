@@ -1,0 +1,50 @@
+import type { AddressInfo } from 'node:net';
+import { composeService } from './compose';
+import { loadConfig } from './config';
+import { listen } from './listen';
+import { createLogger } from './logger';
+
+// The process entry point (`npm start`): read the environment, listen, shut down gracefully.
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function fail(message: string): never {
+  process.stderr.write(`chartbrief: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const configResult = loadConfig(process.env);
+  if (!configResult.ok) fail(configResult.error);
+  const config = configResult.value;
+  const logger = createLogger(config.logLevel);
+  const composed = composeService(config, { logger });
+  if (!composed.ok) fail(composed.error);
+  const service = composed.value;
+
+  const server = await listen(service).catch((e: NodeJS.ErrnoException) => fail(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, publicUrl: config.publicUrl, jwt: config.cdsClientsFile !== undefined, modelProvider: config.modelProvider }, 'ChartBrief listening');
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    // Fail readiness first so a load balancer stops sending new calls, then finish those in flight.
+    service.setReady(false, 'shutting down');
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      logger.warn('calls still open after the grace period; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();
