@@ -1,0 +1,135 @@
+// `npm run bench`: the patient-view hook with full prefetch, against the built service started as
+// `npm start` starts it. Prints p50/p99 latency, requests per second, peak memory, and the ratio of
+// the service's p50 to a bare JSON.parse of the same body. Asserts nothing about time.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { fixturePatients, loadFixtureBundle, prefetchFromBundle } from '../test/support/synthea';
+import { countResources, scalePrefetch } from './scale-chart';
+
+const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 8);
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+interface Case {
+  name: string;
+  body: string;
+  resources: number;
+}
+
+function hookBody(patientId: string, prefetch: Record<string, unknown>): string {
+  return JSON.stringify({
+    hook: 'patient-view',
+    hookInstance: 'bench-0001',
+    context: { userId: 'Practitioner/bench', patientId },
+    prefetch,
+  });
+}
+
+function buildCases(): Case[] {
+  const patients = fixturePatients()
+    .map((p) => ({ ...p, bundle: loadFixtureBundle(p.file) }))
+    .sort((a, b) => (a.bundle.entry?.length ?? 0) - (b.bundle.entry?.length ?? 0));
+  const pick = (i: number): (typeof patients)[number] => {
+    const p = patients[i];
+    if (!p) throw new Error('no fixture patients');
+    return p;
+  };
+  const small = pick(0);
+  const typical = pick(Math.floor(patients.length / 2));
+  const large = pick(patients.length - 1);
+  const cases: Case[] = [];
+  for (const [name, p] of [['small', small], ['typical', typical], ['large', large]] as const) {
+    const prefetch = prefetchFromBundle(p.bundle);
+    cases.push({ name: `${name} (${p.file.split('_').slice(0, 2).join(' ')})`, body: hookBody(p.patientId, prefetch), resources: countResources(prefetch) });
+  }
+  const scaled = scalePrefetch(prefetchFromBundle(large.bundle), 10_000);
+  const body = hookBody(large.patientId, scaled);
+  if (Buffer.byteLength(body) >= MAX_BODY_BYTES) throw new Error('scaled request does not fit MAX_BODY_BYTES');
+  cases.push({ name: 'scaled (generated)', body, resources: countResources(scaled) });
+  return cases;
+}
+
+function startService(): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SANDBOX: 'off', RATE_LIMIT_PER_MINUTE: '1000000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`service exited with ${String(code)}`)));
+    // The service logs one JSON line per request; the first with a port says where it listens.
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      if (!line.includes('ChartBrief listening')) return;
+      const { port } = JSON.parse(line) as { port: number };
+      resolve({ child, baseUrl: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+function peakRssMiB(pid: number | undefined): string {
+  try {
+    const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return (kb / 1024).toFixed(0);
+  } catch {
+    return 'n/a';
+  }
+}
+
+function parseP50Ms(body: string): number {
+  const runs: number[] = [];
+  const deadline = performance.now() + 2000;
+  while (runs.length < 15 || (performance.now() < deadline && runs.length < 400)) {
+    const t = performance.now();
+    JSON.parse(body);
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)] ?? Number.NaN;
+}
+
+async function load(url: string, body: string, connections: number): Promise<autocannon.Result> {
+  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: DURATION_S });
+}
+
+async function main(): Promise<void> {
+  const cases = buildCases();
+  const { child, baseUrl } = await startService();
+  const url = `${baseUrl}/cds-services/patient-view`;
+  const rows: string[][] = [];
+  try {
+    for (const c of cases) {
+      const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body });
+      const answer = (await check.json()) as { cards?: unknown[] };
+      if (check.status !== 200 || !answer.cards?.length) throw new Error(`${c.name}: service answered ${check.status}`);
+      const latency = await load(url, c.body, 1); // one EHR call at a time: the latency a clinician sees
+      const throughput = await load(url, c.body, 8); // concurrent calls: what one process sustains
+      if (latency.non2xx + throughput.non2xx > 0 || latency.errors + throughput.errors > 0) throw new Error(`${c.name}: non-200 answers under load`);
+      const parse = parseP50Ms(c.body);
+      rows.push([
+        c.name,
+        String(c.resources),
+        (Buffer.byteLength(c.body) / 1024 / 1024).toFixed(2),
+        latency.latency.p50.toFixed(1),
+        latency.latency.p99.toFixed(1),
+        throughput.requests.average.toFixed(0),
+        parse.toFixed(2),
+        (latency.latency.p50 / parse).toFixed(1),
+        peakRssMiB(child.pid),
+      ]);
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const header = ['chart', 'resources', 'MiB', 'p50 ms', 'p99 ms', 'req/s (8 conn)', 'JSON.parse p50 ms', 'p50 / parse', 'peak RSS MiB'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
+  process.stdout.write(`patient-view, full prefetch, ${DURATION_S}s per run, Node ${process.version}, ${String((await import('node:os')).cpus().length)} CPUs\n`);
+  process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
