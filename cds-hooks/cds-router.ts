@@ -129,7 +129,7 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
       if (!chart.ok) throw chartProblem(chart.error);
       const response: CdsResponse = await prepared.value.run(chart.value, deps.hookDeps);
       deps.logInfo?.(
-        { requestId: req.requestId, service: id, resources: chart.value.size, skipped: chart.value.skipped, unavailable: chart.value.unavailableSections().map((s) => s.section), cards: response.cards.length },
+        { requestId: req.requestId, cdsService: id, resources: chart.value.size, skipped: chart.value.skipped, unavailable: chart.value.unavailableSections().map((s) => s.section), cards: response.cards.length },
         'hook answered',
       );
       sendJson(res, response);
