@@ -9,4 +9,11 @@ module.exports = {
   // jose and oauth2-mock-server ship ESM only; jest's CommonJS runtime needs them transformed.
   transformIgnorePatterns: ['/node_modules/(?!(jose|oauth2-mock-server)/)'],
   testTimeout: 30000,
+  // The clinical rules must be exercised branch by branch: npm test fails below 100%.
+  // (Run a single file with --coverage=false.)
+  collectCoverage: true,
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/rules/**/*.ts'],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: { './src/rules/': { branches: 100, functions: 100, lines: 100, statements: 100 } },
 };

@@ -8,6 +8,10 @@ import type { Chart } from '../src/chart/chart';
 import { loadChart } from '../src/chart/load-chart';
 import { InMemoryFeedbackStore } from '../src/feedback/feedback-store';
 import type { FeedbackStore } from '../src/feedback/feedback-store';
+import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
+import { ALL_RULES } from '../src/rules/all-rules';
+import type { RuleRun } from '../src/rules/run-rules';
+import { runRules } from '../src/rules/run-rules';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
 import { createApp } from './app';
@@ -45,6 +49,11 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     // Once, at start-up: every call is then accepted without a JWT (development only; config refuses it in production).
     logger.warn('CDS_CLIENTS_FILE is not set: accepting unsigned CDS calls (development only)');
   }
+  // A mistyped rule id would silently leave a rule on: refuse to start instead.
+  const ruleIds = new Set(ALL_RULES.map((r) => r.id));
+  const unknownRules = config.rulesDisabled.filter((id) => !ruleIds.has(id));
+  if (unknownRules.length > 0) return err(`RULES_DISABLED: unknown rule id(s) ${unknownRules.join(', ')}; known: ${[...ruleIds].join(', ')}`);
+  const disabled = new Set(config.rulesDisabled);
   const metrics = createMetrics();
   const feedback = options.feedback ?? new InMemoryFeedbackStore();
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
@@ -84,6 +93,14 @@ export function composeService(config: Config, options: ComposeOptions): Result<
         },
         now: options.now ?? ((): Date => new Date()),
         newId: randomUUID,
+        knowledgeVersion: KNOWLEDGE_VERSION,
+        runRules: (input): RuleRun => {
+          const run = runRules(ALL_RULES, input, { disabled });
+          // Rule ids and counts only: a finding's text is about the patient.
+          if (run.failedRules.length > 0) logger.error({ failedRules: run.failedRules }, 'clinical rule failed; its findings are missing');
+          if (run.ungrounded > 0) logger.warn({ ungrounded: run.ungrounded }, 'findings dropped: citations did not resolve');
+          return run;
+        },
       },
     },
   });

@@ -1,6 +1,8 @@
 import type { ZodType } from 'zod';
 import type { Chart } from '../../src/chart/chart';
 import type { Summarizer } from '../../src/brief/summarizer';
+import type { RuleInput } from '../../src/rules/rule';
+import type { RuleRun } from '../../src/rules/run-rules';
 import type { CdsResponse, CdsServiceDefinition } from '../../src/cds/cds-types';
 import type { Result } from '../../src/result';
 import { err, ok } from '../../src/result';
@@ -14,6 +16,10 @@ export interface HookDeps {
   appLaunchUrl: string;
   now: () => Date;
   newId: () => string;
+  /** Runs the enabled clinical rules (RULES_DISABLED applied). */
+  runRules: (input: RuleInput) => RuleRun;
+  /** Printed on every rule card, so a finding can be traced to the knowledge tables behind it. */
+  knowledgeVersion: string;
 }
 
 /** One validated hook call: the request, its context parsed by the service's schema, and the chart. */

@@ -1,6 +1,6 @@
-import { draftOrdersBundle, orderSelectContextSchema } from '../hook-request';
+import { orderSelectContextSchema } from '../hook-request';
 import { defineService } from './cds-service';
-import { parseDraftOrders } from './draft-orders';
+import { orderSafety } from './order-safety';
 import { prefetchFor } from './prefetch-templates';
 
 // https://cds-hooks.org/hooks/order-select/
@@ -10,13 +10,9 @@ export const orderSelectService = defineService(
     id: 'order-select',
     title: 'ChartBrief: medication safety (order select)',
     description:
-      'Medication safety for the draft orders being selected, checked against the chart. The safety rules are not enabled in this release: it validates the orders and returns no cards.',
+      'Medication safety for the draft orders being selected: drug interactions, drug allergies, duplicate therapy, renal dosing, pregnancy risk and Beers criteria, checked against the chart, with one-click suggestions. A safe order gets no card.',
     prefetch: prefetchFor(['patient', 'conditions', 'medications', 'allergies', 'labs', 'vitals']),
   },
   orderSelectContextSchema,
-  ({ context }) => {
-    // Parsed now so malformed drafts are seen; the medication-safety rules read them (rules issue).
-    parseDraftOrders(draftOrdersBundle(context));
-    return Promise.resolve({ cards: [] });
-  },
+  ({ context, chart }, deps) => Promise.resolve(orderSafety('order-select', context, chart, deps)),
 );

@@ -1,6 +1,6 @@
-import { draftOrdersBundle, orderSignContextSchema } from '../hook-request';
+import { orderSignContextSchema } from '../hook-request';
 import { defineService } from './cds-service';
-import { parseDraftOrders } from './draft-orders';
+import { orderSafety } from './order-safety';
 import { prefetchFor } from './prefetch-templates';
 
 // https://cds-hooks.org/hooks/order-sign/
@@ -10,13 +10,9 @@ export const orderSignService = defineService(
     id: 'order-sign',
     title: 'ChartBrief: medication safety (order sign)',
     description:
-      'Medication safety for the draft orders about to be signed, checked against the chart. The safety rules are not enabled in this release: it validates the orders and returns no cards.',
+      'Medication safety for the draft orders about to be signed: drug interactions, drug allergies, duplicate therapy, renal dosing, pregnancy risk and Beers criteria, checked against the chart, with one-click suggestions. A safe order gets no card.',
     prefetch: prefetchFor(['patient', 'conditions', 'medications', 'allergies', 'labs', 'vitals']),
   },
   orderSignContextSchema,
-  ({ context }) => {
-    // Parsed now so malformed drafts are seen; the medication-safety rules read them (rules issue).
-    parseDraftOrders(draftOrdersBundle(context));
-    return Promise.resolve({ cards: [] });
-  },
+  ({ context, chart }, deps) => Promise.resolve(orderSafety('order-sign', context, chart, deps)),
 );

@@ -1,7 +1,9 @@
 import { buildBriefCard } from '../../src/cards/brief-card';
+import { ruleInputFor } from '../../src/rules/rule-input';
 import { patientViewContextSchema } from '../hook-request';
 import { defineService } from './cds-service';
 import { prefetchFor } from './prefetch-templates';
+import { ruleCards } from './rule-cards';
 
 // https://cds-hooks.org/hooks/patient-view/
 export const patientViewService = defineService(
@@ -10,12 +12,15 @@ export const patientViewService = defineService(
     id: 'patient-view',
     title: 'ChartBrief: chart brief',
     description:
-      'A short, cited brief of the open chart (active problems, medications, allergies, latest key labs and vitals), with a link to the full brief and trends in the ChartBrief app.',
+      'A short, cited brief of the open chart (active problems, medications, allergies, latest key labs and vitals) with a link to the full brief in the ChartBrief app, plus critical lab alerts, medication cautions and care gaps.',
     prefetch: prefetchFor(['patient', 'conditions', 'medications', 'allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'encounters']),
   },
   patientViewContextSchema,
   async ({ chart }, deps) => {
-    const brief = await deps.summarizer.summarize(chart, { asOf: deps.now() });
-    return { cards: [buildBriefCard(brief, { appLaunchUrl: deps.appLaunchUrl, uuid: deps.newId })] };
+    const asOf = deps.now();
+    const brief = await deps.summarizer.summarize(chart, { asOf });
+    const { urgent, info } = ruleCards(deps.runRules(ruleInputFor('patient-view', chart, [], asOf)).findings, deps);
+    // What must stop the clinician first, then the brief, then context and gaps.
+    return { cards: [...urgent, buildBriefCard(brief, { appLaunchUrl: deps.appLaunchUrl, uuid: deps.newId }), ...info] };
   },
 );

@@ -3,8 +3,7 @@ import { orderRequest } from '../support/hook-requests';
 import type { RunningService } from '../support/start-service';
 import { startService } from '../support/start-service';
 
-// Until the medication-safety rules land, order-select and order-sign validate their draft orders
-// and answer "no guidance" exactly: no invented findings.
+// A safe draft order gets no card: order-select and order-sign answer "no guidance" exactly.
 
 let svc: RunningService;
 beforeAll(async () => {
@@ -12,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => svc.close());
 
-it.each(['order-select', 'order-sign'] as const)('%s answers {"cards":[]} for valid draft orders', async (hook) => {
+it.each(['order-select', 'order-sign'] as const)('%s answers {"cards":[]} for a safe draft order', async (hook) => {
   const reply = await postJson(`${svc.baseUrl}/cds-services/${hook}`, orderRequest(hook));
   expect(reply.status).toBe(200);
   expect(reply.text).toBe('{"cards":[]}');

@@ -39,9 +39,10 @@ async function briefCard(body: Record<string, unknown>): Promise<Card> {
   const reply = await postJson(`${svc.baseUrl}/cds-services/patient-view`, body);
   expect(reply.status).toBe(200);
   expect(cardProblems(reply.body)).toEqual([]);
-  const cards = (reply.body as { cards: Card[] }).cards;
-  expect(cards).toHaveLength(1);
-  return cards[0] as Card;
+  // The brief is the card with the smart link to the app; rule cards (alerts, gaps) may sit beside it.
+  const briefs = (reply.body as { cards: Card[] }).cards.filter((c) => c.links?.some((l) => l.type === 'smart'));
+  expect(briefs).toHaveLength(1);
+  return briefs[0] as Card;
 }
 
 describe.each(fixturePatients().map((p) => [p.file, p] as const))('%s given as prefetch', (_file, patient) => {

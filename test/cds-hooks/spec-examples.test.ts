@@ -77,6 +77,9 @@ describe.each(contextExamples)('context example %s', (file) => {
     const reply = await postJson(`${svc.baseUrl}/cds-services/${hook}`, request);
     expect(reply.status).toBe(200);
     expect(cardProblems(reply.body)).toEqual([]);
-    if (hook === 'patient-view') expect((reply.body as { cards: unknown[] }).cards).toHaveLength(1);
+    if (hook === 'patient-view') {
+      const cards = (reply.body as { cards: { links?: { type: string }[] }[] }).cards;
+      expect(cards.filter((c) => c.links?.some((l) => l.type === 'smart'))).toHaveLength(1);
+    }
   });
 });

@@ -1,0 +1,44 @@
+import pino from 'pino';
+import { composeService } from '../../server/compose';
+import { loadConfig } from '../../server/config';
+
+function configOf(env: Record<string, string>): ReturnType<typeof loadConfig> {
+  return loadConfig(env);
+}
+
+it('starts with defaults in development', () => {
+  const c = configOf({});
+  expect(c.ok && c.value).toMatchObject({ port: 3000, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:3000', maxBodyBytes: 10 * 1024 * 1024, sandbox: true, production: false });
+});
+
+it('refuses production without CDS_CLIENTS_FILE or PUBLIC_URL', () => {
+  const noClients = configOf({ NODE_ENV: 'production', PUBLIC_URL: 'https://cb.example.org' });
+  expect(!noClients.ok && noClients.error).toMatch(/CDS_CLIENTS_FILE/);
+  const noUrl = configOf({ NODE_ENV: 'production', CDS_CLIENTS_FILE: '/etc/chartbrief/clients.json' });
+  expect(!noUrl.ok && noUrl.error).toMatch(/PUBLIC_URL/);
+});
+
+it.each([
+  ['PORT', 'eighty'],
+  ['MAX_BODY_BYTES', '-1'],
+  ['PUBLIC_URL', 'ftp://x'],
+  ['LOG_LEVEL', 'loud'],
+  ['SANDBOX', 'maybe'],
+])('names %s when its value is invalid', (name, value) => {
+  const c = configOf({ [name]: value });
+  expect(!c.ok && c.error).toContain(name);
+});
+
+it('refuses to start when RULES_DISABLED names a rule that does not exist (a typo would leave it on)', () => {
+  const c = configOf({ RULES_DISABLED: 'no-such-rule' });
+  if (!c.ok) throw new Error(c.error);
+  const composed = composeService(c.value, { logger: pino({ level: 'silent' }) });
+  expect(!composed.ok && composed.error).toMatch(/RULES_DISABLED: unknown rule id\(s\) no-such-rule/);
+});
+
+it('refuses to start when CDS_CLIENTS_FILE cannot be read', () => {
+  const c = configOf({ CDS_CLIENTS_FILE: '/nonexistent/clients.json' });
+  if (!c.ok) throw new Error(c.error);
+  const composed = composeService(c.value, { logger: pino({ level: 'silent' }) });
+  expect(!composed.ok && composed.error).toMatch(/CDS_CLIENTS_FILE/);
+});
