@@ -19,7 +19,13 @@ export type BriefSectionName =
 export interface BriefSection {
   name: BriefSectionName;
   title: string;
+  /** Most important first: a shorter view keeps a prefix. */
   statements: Statement[];
+  /**
+   * How many statements were left out of this section for brevity (the full brief, or the chart,
+   * has them). Absent or 0: the section is whole. The card shows it beside the title ("+3 more").
+   */
+  omitted?: number;
 }
 
 /** Who wrote a brief, so the card and the app can say so. */

@@ -1,4 +1,5 @@
 import type { Brief, BriefProvenance, BriefSection, Statement } from '../brief/brief';
+import { CARD_DETAIL_LINES, CARD_LIMITS, fitToLineBudget, sectionLimit } from '../brief/embedded/bounds';
 import type { CdsCard } from '../cds/cds-types';
 import { escapeMarkdown, truncateText } from './markdown';
 
@@ -10,6 +11,8 @@ export interface BriefCardOptions {
   appLaunchUrl: string;
   /** A fresh card id, injected so tests are deterministic. */
   uuid: () => string;
+  /** Lines of `detail`; default {@link CARD_DETAIL_LINES} (the sidebar budget, see bounds.ts). */
+  maxLines?: number;
 }
 
 /**
@@ -42,16 +45,40 @@ export function statementMarkdown(s: Statement): string {
   return s.evidence.length > 0 ? `${text} — ${s.evidence.map(citationMarkdown).join(', ')}` : text;
 }
 
-function sectionMarkdown(section: BriefSection): string {
-  const lines = section.statements.map((s) => `- ${statementMarkdown(s)}`);
-  return [`**${escapeMarkdown(section.title)}**`, '', ...lines].join('\n');
+/** "**Active problems** (+3 more)": the title, and how much the full brief has beyond this view. */
+function titleMarkdown(section: BriefSection): string {
+  const title = `**${escapeMarkdown(section.title)}**`;
+  const omitted = section.omitted ?? 0;
+  if (omitted <= 0) return title;
+  return section.statements.length > 0 ? `${title} (+${omitted} more)` : `${title} (${omitted} in the full brief)`;
 }
 
-/** The card's `detail`: the headline with its citations, then each section as a cited list. */
+function sectionMarkdown(section: BriefSection): string {
+  const lines = section.statements.map((s) => `- ${statementMarkdown(s)}`);
+  return lines.length > 0 ? [titleMarkdown(section), '', ...lines].join('\n') : titleMarkdown(section);
+}
+
+/**
+ * Markdown of a brief: the headline with its citations, then each section as a cited list under
+ * its title. One line per headline, title and statement (plus blank separators), so its non-blank
+ * lines are `detailLineCount(brief)`.
+ */
 export function briefMarkdown(brief: Brief): string {
   const blocks = [`**${escapeMarkdown(brief.headline.text)}**${citationsSuffix(brief.headline)}`];
-  for (const section of brief.sections) if (section.statements.length > 0) blocks.push(sectionMarkdown(section));
+  for (const section of brief.sections) {
+    if (section.statements.length > 0 || (section.omitted ?? 0) > 0) blocks.push(sectionMarkdown(section));
+  }
   return blocks.join('\n\n');
+}
+
+/**
+ * The brief as the sidebar shows it: at most `maxLines` lines of detail, sections in their order,
+ * each within its card quota (CARD_LIMITS: encounters and procedures are the app's), what was cut
+ * counted beside the title. An embedded card brief already fits and is unchanged; a full brief or a
+ * model's brief is shortened.
+ */
+export function cardBrief(brief: Brief, maxLines: number = CARD_DETAIL_LINES): Brief {
+  return fitToLineBudget(brief, maxLines, (name) => sectionLimit(CARD_LIMITS, name));
 }
 
 function citationsSuffix(s: Statement): string {
@@ -75,7 +102,7 @@ export function citationsInMarkdown(detail: string): string[] {
 
 /**
  * The patient-view brief card (CDS Hooks 2.0): the headline as `summary` (< 140 characters, cut on
- * a word boundary), the cited brief as `detail` markdown, `info` (context, not an alert), who wrote
+ * a word boundary), the cited brief as `detail` markdown within the sidebar line budget, `info` (context, not an alert), who wrote
  * it in `source.label`, and a smart link to the full brief in the app.
  * https://cds-hooks.hl7.org/2.0/#cds-service-response
  */
@@ -85,7 +112,7 @@ export function buildBriefCard(brief: Brief, options: BriefCardOptions): CdsCard
     uuid: options.uuid(),
     summary: headline === '' ? 'Chart brief' : headline,
     indicator: 'info',
-    detail: briefMarkdown(brief),
+    detail: briefMarkdown(cardBrief(brief, options.maxLines)),
     source: { label: briefSourceLabel(brief.provenance) },
     links: [{ label: 'Open full ChartBrief', url: options.appLaunchUrl, type: 'smart' }],
   };

@@ -1,5 +1,6 @@
 import type { Medication, MedicationRequest } from 'fhir/r4';
 import type { Brief, BriefSectionName } from '../../src/brief/brief';
+import { CARD_DETAIL_LINES, detailLineCount, FULL_LIMITS } from '../../src/brief/embedded/bounds';
 import { EmbeddedSummarizer, summarizeChart } from '../../src/brief/embedded/embedded-summarizer';
 import type { Chart } from '../../src/chart/chart';
 import { ChartBuilder } from '../support/chart-builder';
@@ -89,7 +90,7 @@ describe('the embedded summarizer', () => {
       .build();
     const brief = summarize(chart);
     expect(texts(brief, 'medications')).toEqual([
-      'Warfarin Sodium 5 MG Oral Tablet — 5 mg by mouth once daily (for Atrial fibrillation)',
+      'For Atrial fibrillation: Warfarin Sodium 5 MG Oral Tablet — 5 mg by mouth once daily',
       'Amlodipine 5 MG Oral Tablet — dose not recorded',
       'Metformin 500 MG Oral Tablet — 500 mg oral twice daily',
     ]);
@@ -113,10 +114,10 @@ describe('the embedded summarizer', () => {
     expect(meds).toEqual([{ text: 'apixaban 5 mg tablet — dose not recorded', evidence: ['MedicationRequest/epic-1'] }]);
   });
 
-  it('states the latest value of each key lab with unit, date, flag and the previous value', () => {
+  it('states the latest value of each key lab with unit, flag, date and its trend from the previous value', () => {
     const brief = summarize(afPatient().build());
     expect(texts(brief, 'labs')).toEqual([
-      'Creatinine 2.14 mg/dL H (2024-05-20), previously 1.8 (2023-11-02)',
+      'Creatinine 1.8 → 2.14 mg/dL over 6 months (H, 2024-05-20)',
       'Potassium 4.4 mmol/L (2024-05-20)',
     ]);
     expect(brief.sections.find((s) => s.name === 'labs')?.statements[0]?.evidence).toEqual(['Observation/cr-new', 'Observation/cr-old']);
@@ -186,24 +187,29 @@ describe('the embedded summarizer', () => {
     expect(texts(brief, 'labs')).toEqual(['Potassium 4.1 mmol/L (2007-04-01)']);
   });
 
-  it('keeps a huge chart to a bounded brief that says how much more there is', () => {
+  it('keeps a huge chart to a bounded full brief that counts what it left out, and a card within its line budget', () => {
     const builder = new ChartBuilder({ id: 'p1', birthDate: '1950-01-01' });
     for (let i = 0; i < 500; i++) builder.condition({ id: `c${i}`, snomed: String(1000000 + i), display: `Condition number ${i} (disorder)` });
     for (let i = 0; i < 300; i++) builder.medication({ id: `m${i}`, name: `Drug ${i} 10 MG Oral Tablet`, dosage: 'x'.repeat(1000) });
     for (let i = 0; i < 2000; i++) {
       builder.observation({ id: `o${i}`, loinc: '2823-3', value: 4 + (i % 10) / 10, unit: 'mmol/L', date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` });
     }
-    const brief = summarize(builder.build());
-    const problems = texts(brief, 'problems');
-    expect(problems).toHaveLength(9);
-    expect(problems[8]).toBe('…and 492 more active problems');
-    expect(texts(brief, 'medications')[10]).toBe('…and 290 more active medications');
-    expect(texts(brief, 'labs')).toHaveLength(1);
-    for (const s of allStatements(brief)) {
-      expect(s.text.length).toBeLessThanOrEqual(200);
-      expect(s.evidence.length).toBeLessThanOrEqual(5);
+    const chart = builder.build();
+    const full = summarizeChart(chart, AS_OF, FULL_LIMITS);
+    const problems = full.sections.find((s) => s.name === 'problems');
+    expect(problems?.statements).toHaveLength(FULL_LIMITS.problems);
+    expect(problems?.omitted).toBe(500 - FULL_LIMITS.problems);
+    expect(full.sections.find((s) => s.name === 'medications')?.omitted).toBe(300 - FULL_LIMITS.medications);
+    expect(texts(full, 'labs')).toHaveLength(1);
+    for (const s of allStatements(full)) {
+      expect(s.text.length).toBeLessThanOrEqual(FULL_LIMITS.statementChars);
+      expect(s.evidence.length).toBeLessThanOrEqual(FULL_LIMITS.evidencePerStatement);
     }
-    expect(JSON.stringify(brief).length).toBeLessThan(12_000);
+    expect(JSON.stringify(full).length).toBeLessThan(20_000);
+
+    const card = summarizeChart(chart, AS_OF);
+    expect(detailLineCount(card)).toBeLessThanOrEqual(CARD_DETAIL_LINES);
+    expect(card.sections.find((s) => s.name === 'problems')?.omitted).toBe(500 - texts(card, 'problems').length);
   });
 
   it('is deterministic: the same chart and asOf give the same brief, whatever the resource order', async () => {
@@ -219,6 +225,7 @@ describe('the embedded summarizer', () => {
 
   it('honours custom limits', async () => {
     const brief = await new EmbeddedSummarizer({ limits: { problems: 1 } }).summarize(afPatient().build(), { asOf: AS_OF });
-    expect(texts(brief, 'problems')).toEqual(['Atrial fibrillation (since 2015-03-02)', '…and 2 more active problems']);
+    expect(texts(brief, 'problems')).toEqual(['Atrial fibrillation (since 2015-03-02)']);
+    expect(brief.sections.find((s) => s.name === 'problems')?.omitted).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { Brief } from '../../src/brief/brief';
+import { CARD_DETAIL_LINES } from '../../src/brief/embedded/bounds';
 import { summarizeChart } from '../../src/brief/embedded/embedded-summarizer';
 import { briefSourceLabel, buildBriefCard, citationsInMarkdown } from '../../src/cards/brief-card';
 import { escapeMarkdown, truncateText } from '../../src/cards/markdown';
@@ -65,6 +66,26 @@ describe('the brief card', () => {
     const lines = (card.detail ?? '').split('\n');
     expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(1);
     expect(lines.some((l) => /^(#|<|1\.)/.test(l))).toBe(false);
+  });
+
+  it('fits any brief into the sidebar line budget, saying beside each title how much more the full brief has', () => {
+    const many = (n: number, type: string) => Array.from({ length: n }, (_, i) => ({ text: `${type} ${i}`, evidence: [`${type}/x${i}`] }));
+    const long: Brief = {
+      headline: { text: '78 F', evidence: ['Patient/p1'] },
+      sections: [
+        { name: 'problems', title: 'Active problems', statements: many(12, 'Condition') },
+        { name: 'medications', title: 'Active medications', statements: many(2, 'MedicationRequest') },
+        { name: 'encounters', title: 'Recent encounters', statements: many(5, 'Encounter') },
+      ],
+      provenance: { provider: 'azure-openai', model: 'gpt-4.1', verified: 19, dropped: 0 },
+    };
+    const detail = buildBriefCard(long, options).detail ?? '';
+    const lines = detail.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.length).toBeLessThanOrEqual(CARD_DETAIL_LINES);
+    expect(lines).toContain('**Active problems** (+8 more)');
+    expect(lines).toContain('**Active medications**');
+    expect(detail).not.toContain('Encounter/');
+    expect(buildBriefCard(long, { ...options, maxLines: 4 }).detail?.split('\n').filter((l) => l.trim() !== '')).toHaveLength(4);
   });
 
   it('says in source.label when a model wrote the brief and how much was verified', () => {

@@ -3,6 +3,8 @@ import { KEY_LABS, KEY_VITALS } from '../../src/clinical-codes/key-observations'
 import { NO_KNOWN_ALLERGY_CODES } from '../../src/clinical-codes/no-known-allergy';
 import { PROBLEM_IMPORTANCE } from '../../src/clinical-codes/problem-importance';
 import { DIASTOLIC_LIMITS, REFERENCE_LIMITS, SYSTOLIC_LIMITS } from '../../src/clinical-codes/reference-ranges';
+import { ENCOUNTER_CLASS_LABELS } from '../../src/clinical-codes/encounter-class';
+import { ROUTINE_PROCEDURE_CODES } from '../../src/clinical-codes/routine-procedures';
 import { displayUnit } from '../../src/clinical-codes/ucum-display';
 
 // The knowledge tables are data: these checks catch typos that would silently match nothing.
@@ -50,6 +52,20 @@ describe('clinical code tables', () => {
 
   it('no-known-allergy codes are SNOMED CT ids', () => {
     for (const code of NO_KNOWN_ALLERGY_CODES) expect(code).toMatch(SNOMED_ID);
+  });
+
+  it('routine procedure codes are SNOMED CT ids and name no procedure a brief must show', () => {
+    for (const code of ROUTINE_PROCEDURE_CODES) expect(code).toMatch(SNOMED_ID);
+    // Colonoscopy, CABG, cardioversion: notable, never routine.
+    for (const notable of ['73761001', '232717009', '180325003']) expect(ROUTINE_PROCEDURE_CODES.has(notable)).toBe(false);
+  });
+
+  it('encounter class labels are keyed by upper-case v3 ActCode codes', () => {
+    for (const [code, label] of Object.entries(ENCOUNTER_CLASS_LABELS)) {
+      expect(code).toMatch(/^[A-Z]+$/);
+      expect(label).toMatch(/^[a-z -]+$/);
+    }
+    expect(ENCOUNTER_CLASS_LABELS['EMER']).toBe('emergency');
   });
 
   it('shows UCUM codes as clinicians read them and passes unknown units through', () => {

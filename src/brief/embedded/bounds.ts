@@ -1,9 +1,19 @@
-import type { BriefSection, Statement } from '../brief';
+import type { Brief, BriefSection, BriefSectionName, Statement } from '../brief';
 
 /**
- * How much of a chart the embedded brief states. A sidebar card is read in seconds, and a chart
- * with thousands of resources must still give a brief of bounded size: each section keeps its
- * first `N` statements (they arrive most important first) and says how many more there are.
+ * How much of a chart a brief states. Two views of one chart:
+ *
+ * - The **card** (CDS Hooks patient-view) sits in an EHR sidebar about 1/8 of the screen wide and
+ *   is read in seconds (../shared/docs/cards.md). Its `detail` has a line budget of
+ *   {@link CARD_DETAIL_LINES} = 18 lines: the headline, one line per section title, one line per
+ *   statement (blank separator lines are spacing and do not count). Sections get lines round-robin,
+ *   most important section first, each up to its quota; what does not fit is counted beside the
+ *   section's title ("+3 more") and is in the app's full brief. Encounters and procedures are
+ *   full-brief only.
+ * - The **full brief** for the app: every section, higher per-section limits, no line budget.
+ *
+ * Either way a chart with thousands of resources gives a brief of bounded size: each section keeps
+ * its first `N` statements (they arrive most important first) and records how many it left out.
  */
 export interface BriefLimits {
   problems: number;
@@ -11,27 +21,83 @@ export interface BriefLimits {
   allergies: number;
   labs: number;
   vitals: number;
-  /** Problems named in the headline. */
+  encounters: number;
+  procedures: number;
+  /** Statements of a care-gaps section supplied from outside (the rules engine). */
+  careGaps: number;
+  /** Problems named in the headline (2–4: who and what matters most). */
   headlineProblems: number;
   /** Citations kept per statement (merged duplicates can cite hundreds of Conditions). */
   evidencePerStatement: number;
   /** Characters per statement: chart text (a free-text condition name) can be any length. */
   statementChars: number;
+  /** Non-blank lines of the rendered detail; `Infinity` for no line budget. */
+  detailLines: number;
 }
 
-export const DEFAULT_BRIEF_LIMITS: Readonly<BriefLimits> = {
-  problems: 8,
-  medications: 10,
-  allergies: 6,
-  labs: 8,
-  vitals: 6,
+/** The sidebar card's line budget for `detail` (headline + section titles + statements). */
+export const CARD_DETAIL_LINES = 18;
+
+/** The card: what a clinician reads in a sidebar in seconds. */
+export const CARD_LIMITS: Readonly<BriefLimits> = {
+  problems: 4,
+  medications: 4,
+  allergies: 2,
+  labs: 3,
+  vitals: 1,
+  encounters: 0,
+  procedures: 0,
+  careGaps: 2,
   headlineProblems: 3,
   evidencePerStatement: 5,
-  statementChars: 200,
+  statementChars: 160,
+  detailLines: CARD_DETAIL_LINES,
+};
+
+/** The full brief for the app: all sections, higher limits, no line budget. */
+export const FULL_LIMITS: Readonly<BriefLimits> = {
+  problems: 25,
+  medications: 30,
+  allergies: 15,
+  labs: 16,
+  vitals: 7,
+  encounters: 5,
+  procedures: 5,
+  careGaps: 10,
+  headlineProblems: 4,
+  evidencePerStatement: 8,
+  statementChars: 300,
+  detailLines: Number.POSITIVE_INFINITY,
 };
 
 /** The headline must fit a card summary (< 140 characters) with room to spare. */
 export const HEADLINE_MAX_CHARS = 120;
+
+/** The per-section statement limit for a section name; `unavailable` is never cut. */
+export function sectionLimit(limits: BriefLimits, name: BriefSectionName): number {
+  switch (name) {
+    case 'problems':
+      return limits.problems;
+    case 'medications':
+      return limits.medications;
+    case 'allergies':
+      return limits.allergies;
+    case 'labs':
+      return limits.labs;
+    case 'vitals':
+      return limits.vitals;
+    case 'encounters':
+      return limits.encounters;
+    case 'procedures':
+      return limits.procedures;
+    case 'care-gaps':
+      return limits.careGaps;
+    case 'immunizations':
+      return 0;
+    case 'unavailable':
+      return Number.POSITIVE_INFINITY;
+  }
+}
 
 /**
  * Cuts `text` to at most `max` characters on a word boundary, ending with "…". Never splits a
@@ -52,20 +118,65 @@ function boundStatement(s: Statement, limits: BriefLimits): Statement {
 }
 
 /**
- * Keeps a section's first `max` statements of `items` and adds "…and 12 more <noun>", citing the
- * Patient the list is about (the omitted resources could be thousands).
+ * Keeps a section's first `max` statements (each clipped to the statement bounds) and counts the
+ * rest in `omitted`. Undefined when nothing is kept and nothing was left out, or when `max` is 0
+ * (a section this view does not show at all).
  */
-export function boundSection(
-  section: BriefSection,
-  itemCount: number,
-  max: number,
-  noun: string,
-  patientRef: string,
-  limits: BriefLimits,
-): BriefSection {
-  const fixed = section.statements.length - itemCount;
-  const keep = section.statements.slice(0, fixed + Math.max(0, max)).map((s) => boundStatement(s, limits));
-  const more = itemCount - Math.max(0, max);
-  if (more > 0) keep.push({ text: `…and ${more} more ${noun}`, evidence: [patientRef] });
-  return { ...section, statements: keep };
+export function boundSection(section: BriefSection, max: number, limits: BriefLimits): BriefSection | undefined {
+  if (max <= 0) return undefined;
+  const keep = section.statements.slice(0, max).map((s) => boundStatement(s, limits));
+  const omitted = (section.omitted ?? 0) + section.statements.length - keep.length;
+  if (keep.length === 0 && omitted === 0) return undefined;
+  return omitted > 0 ? { ...section, statements: keep, omitted } : { ...section, statements: keep };
+}
+
+/** Lines the rendered detail takes: the headline, each shown section's title, each statement. */
+export function detailLineCount(brief: Brief): number {
+  return 1 + brief.sections.reduce((n, s) => (isShown(s) ? n + 1 + s.statements.length : n), 0);
+}
+
+function isShown(s: BriefSection): boolean {
+  return s.statements.length > 0 || (s.omitted ?? 0) > 0;
+}
+
+/**
+ * Fits a brief into `maxLines` of detail (see {@link detailLineCount}). What the chart could not
+ * provide (`unavailable`) is stated whole, first; then every other section in order gets its title
+ * while titles fit, and, round-robin in section order, one more statement per pass while it is
+ * under its quota (`quota(name)`; 0 hides the section). Left-out statements are counted in
+ * `omitted`. Pure and deterministic; a brief that already fits comes back unchanged in content.
+ */
+export function fitToLineBudget(brief: Brief, maxLines: number, quota: (name: BriefSectionName) => number): Brief {
+  const shown = brief.sections.filter((s) => isShown(s) && quota(s.name) > 0);
+  const keep = new Map<BriefSection, number>();
+  let lines = 1;
+  for (const s of shown.filter((x) => x.name === 'unavailable')) {
+    const take = Math.min(s.statements.length, Math.max(0, maxLines - lines - 1));
+    keep.set(s, take);
+    lines += 1 + take;
+  }
+  const content = shown.filter((s) => s.name !== 'unavailable');
+  for (const s of content) {
+    if (lines >= maxLines) break;
+    keep.set(s, 0);
+    lines += 1;
+  }
+  for (let progress = true; progress && lines < maxLines; ) {
+    progress = false;
+    for (const s of content) {
+      const k = keep.get(s);
+      if (k === undefined || lines >= maxLines || k >= Math.min(s.statements.length, quota(s.name))) continue;
+      keep.set(s, k + 1);
+      lines += 1;
+      progress = true;
+    }
+  }
+  const sections = shown.flatMap((s): BriefSection[] => {
+    const k = keep.get(s);
+    if (k === undefined) return [];
+    const omitted = (s.omitted ?? 0) + s.statements.length - k;
+    const { omitted: _previous, ...rest } = s;
+    return [omitted > 0 ? { ...rest, statements: s.statements.slice(0, k), omitted } : { ...rest, statements: s.statements.slice(0, k) }];
+  });
+  return { ...brief, sections };
 }

@@ -4,67 +4,83 @@ import type { SummarizeOptions, Summarizer } from '../summarizer';
 import { allergiesSection, selectCurrentAllergies } from './allergies';
 import { unavailableSection } from './availability';
 import type { BriefLimits } from './bounds';
-import { boundSection, clipText, DEFAULT_BRIEF_LIMITS, HEADLINE_MAX_CHARS } from './bounds';
+import { boundSection, CARD_LIMITS, clipText, fitToLineBudget, HEADLINE_MAX_CHARS, sectionLimit } from './bounds';
+import { encountersSection, selectRecentEncounters } from './encounters';
 import { buildHeadline } from './headline';
 import { medicationsSection, selectActiveMedications } from './medications';
 import { problemsSection, selectActiveProblems } from './problems';
+import { proceduresSection, selectNotableProcedures } from './procedures';
 import { resultsSection, selectResultSeries } from './results';
+import { groundedSection, orderSections } from './sections';
 
-export interface EmbeddedSummarizerOptions {
-  /** Per-section bounds; defaults: {@link DEFAULT_BRIEF_LIMITS}. */
-  limits?: Partial<BriefLimits>;
+export interface SummarizeChartOptions {
+  /**
+   * Sections written elsewhere — the care gaps from the rules engine — to place in the brief in
+   * section order. Each statement must cite resources of this chart; those that do not are dropped.
+   */
+  extraSections?: readonly BriefSection[];
 }
 
 /**
- * The brief from the chart alone, with no model: deterministic (the same chart and `asOf` give
- * the same brief, byte for byte), pure and fast enough for every hook call. Every statement cites
- * the `Type/id` of resources the chart holds; what the chart lacks or could not read is said, citing
- * the Patient, never silently left out.
+ * The brief from the chart alone, with no model: deterministic (the same chart, `asOf` and limits
+ * give the same brief, byte for byte), pure and fast enough for every hook call. Every statement
+ * cites the `Type/id` of resources the chart holds; what the chart lacks or could not read is
+ * said, citing the Patient, never silently left out, and nothing is stated from refuted or
+ * entered-in-error records. `limits`: {@link CARD_LIMITS} (the sidebar card, the default) or
+ * `FULL_LIMITS` (the app's full brief).
  */
-export function summarizeChart(chart: Chart, asOf: Date, limits: BriefLimits = DEFAULT_BRIEF_LIMITS): Brief {
-  const patient = chart.patientRef;
+export function summarizeChart(chart: Chart, asOf: Date, limits: BriefLimits = CARD_LIMITS, options: SummarizeChartOptions = {}): Brief {
   const problems = selectActiveProblems(chart);
-  const meds = selectActiveMedications(chart);
-  const labs = selectResultSeries(chart, 'lab');
-  const vitals = selectResultSeries(chart, 'vital');
-  const allergies = selectCurrentAllergies(chart);
-
-  const sections: (BriefSection | undefined)[] = [
-    bound(problemsSection(chart, problems), problems.length, limits.problems, 'active problems', patient, limits),
-    bound(medicationsSection(chart, meds), meds.length, limits.medications, 'active medications', patient, limits),
-    bound(allergiesSection(chart, allergies), allergies.length, limits.allergies, 'allergies', patient, limits),
-    bound(resultsSection(chart, 'lab', asOf, labs), labs.length, limits.labs, 'key labs', patient, limits),
-    bound(resultsSection(chart, 'vital', asOf, vitals), vitals.length, limits.vitals, 'vital signs', patient, limits),
+  const meds = selectActiveMedications(chart, problems);
+  const written: (BriefSection | undefined)[] = [
+    problemsSection(chart, problems),
+    medicationsSection(chart, meds),
+    allergiesSection(chart, selectCurrentAllergies(chart)),
+    resultsSection(chart, 'lab', asOf, selectResultSeries(chart, 'lab')),
+    resultsSection(chart, 'vital', asOf, selectResultSeries(chart, 'vital')),
+    limits.encounters > 0 ? encountersSection(chart, selectRecentEncounters(chart, asOf)) : undefined,
+    limits.procedures > 0 ? proceduresSection(chart, selectNotableProcedures(chart, asOf)) : undefined,
+    ...(options.extraSections ?? []).map((s) => groundedSection(chart, s)),
     unavailableSection(chart),
   ];
+  const sections = orderSections(written)
+    .map((s) => boundSection(s, sectionLimit(limits, s.name), limits))
+    .filter((s): s is BriefSection => s !== undefined);
   const headline = buildHeadline(chart, asOf, problems, meds, limits.headlineProblems);
-  return {
+  const brief: Brief = {
     headline: { text: clipText(headline.text, HEADLINE_MAX_CHARS), evidence: headline.evidence },
-    sections: sections.filter((s): s is BriefSection => s !== undefined),
+    sections,
     provenance: { provider: 'embedded', generatedAt: asOf.toISOString() },
   };
+  return Number.isFinite(limits.detailLines) ? fitToLineBudget(brief, limits.detailLines, (name) => sectionLimit(limits, name)) : brief;
 }
 
-function bound(
-  section: BriefSection | undefined,
-  itemCount: number,
-  max: number,
-  noun: string,
-  patientRef: string,
-  limits: BriefLimits,
-): BriefSection | undefined {
-  return section ? boundSection(section, itemCount, max, noun, patientRef, limits) : undefined;
+export interface EmbeddedSummarizerOptions {
+  /** Per-section bounds over {@link CARD_LIMITS} (pass `FULL_LIMITS` for the app's full brief). */
+  limits?: Partial<BriefLimits>;
+  /** Sections from elsewhere for each chart (the care gaps of the rules engine); see {@link SummarizeChartOptions}. */
+  extraSections?: (chart: Chart, asOf: Date) => readonly BriefSection[];
 }
 
-/** The default summarizer (`MODEL_PROVIDER=embedded`), and the fallback when a model is late or fails. */
+/**
+ * The default summarizer (`MODEL_PROVIDER=embedded`), and the fallback when a model is late or
+ * fails. By default it writes the card's brief (CARD_LIMITS: fits the sidebar line budget).
+ */
 export class EmbeddedSummarizer implements Summarizer {
   private readonly limits: BriefLimits;
+  private readonly extraSections: ((chart: Chart, asOf: Date) => readonly BriefSection[]) | undefined;
 
   constructor(options: EmbeddedSummarizerOptions = {}) {
-    this.limits = { ...DEFAULT_BRIEF_LIMITS, ...options.limits };
+    this.limits = { ...CARD_LIMITS, ...options.limits };
+    this.extraSections = options.extraSections;
   }
 
   summarize(chart: Chart, options: SummarizeOptions): Promise<Brief> {
-    return Promise.resolve(summarizeChart(chart, options.asOf, this.limits));
+    try {
+      const extraSections = this.extraSections?.(chart, options.asOf) ?? [];
+      return Promise.resolve(summarizeChart(chart, options.asOf, this.limits, { extraSections }));
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 }

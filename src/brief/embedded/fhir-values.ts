@@ -99,9 +99,11 @@ export function quantityNumber(q: Quantity, decimals: number): string | undefine
   return q.comparator ? `${q.comparator} ${n}` : n;
 }
 
-/** Removes a SNOMED CT semantic tag: "Anemia (disorder)" → "Anemia". */
+/** Removes a SNOMED CT semantic tag: "Anemia (disorder)" → "Anemia", "Spirometry (procedure)" → "Spirometry". */
 export function withoutSemanticTag(name: string): string {
-  return name.replace(/\s*\((disorder|finding|situation|event|morphologic abnormality|clinical finding)\)\s*$/i, '').trim();
+  return name
+    .replace(/\s*\((disorder|finding|situation|event|morphologic abnormality|clinical finding|procedure|regime\/therapy)\)\s*$/i, '')
+    .trim();
 }
 
 /** The SNOMED CT semantic tag a display ends with, lower-cased, if any. */

@@ -1,16 +1,24 @@
+import type { CodeableConcept } from 'fhir/r4';
 import type { Chart, ResolvedMedication } from '../../chart/chart';
+import { ICD10, ICD10_CM, SNOMED_CT } from '../../clinical-codes/code-systems';
 import { HIGH_ALERT_MEDICATIONS, type HighAlertMedication } from '../../clinical-codes/high-alert-medications';
 import type { BriefSection, Statement } from '../brief';
 import { isComplete } from './availability';
 import { dosageInstructionsText } from './dosage-text';
-import { arrayOrEmpty, compareText, conceptText, refOf, unique, withoutSemanticTag } from './fhir-values';
+import { clipText } from './bounds';
+import { arrayOrEmpty, codesOf, compareText, conceptText, refOf, unique, withoutSemanticTag } from './fhir-values';
+import { isAssertedCondition, type ActiveProblem } from './problems';
+import type { StatedReason } from './reasons';
 import { resolveReference } from './references';
 
 /** Why a drug is given, as the order says: a Condition it cites, or a coded/text reason. */
-export interface MedicationReason {
-  text: string;
-  /** `Condition/id` when the reason is a Condition the chart holds. */
-  conditionRef?: string;
+export type MedicationReason = StatedReason;
+
+/** An active problem the order treats, and the Condition that says so. */
+export interface TreatedProblem {
+  problem: ActiveProblem;
+  /** The Condition the order cites (reasonReference), else the problem's first (reasonCode match). */
+  conditionRef: string;
 }
 
 /** One active medication order, ready to be stated. */
@@ -20,6 +28,9 @@ export interface ActiveMedication {
   name: string;
   /** From `dosageInstruction` only. */
   dose?: string;
+  /** Active problems the order names as its reason, most important first. */
+  treats: TreatedProblem[];
+  /** Reasons that are not an active problem (a resolved Condition, free text, an unmatched code). */
   reasons: MedicationReason[];
   highAlert?: HighAlertMedication;
   /** MedicationRequest, then Medication when the drug came from one. */
@@ -38,24 +49,76 @@ export function highAlertOf(m: ResolvedMedication): HighAlertMedication | undefi
   return HIGH_ALERT_PATTERNS.find((p) => p.pattern.test(names))?.row;
 }
 
-function reasonsOf(chart: Chart, m: ResolvedMedication): MedicationReason[] {
+/** Where an order's reasons can point: the active problems, by Condition and by code. */
+interface ProblemIndex {
+  order: Map<ActiveProblem, number>;
+  byRef: Map<string, ActiveProblem>;
+  byCode: Map<string, ActiveProblem>;
+}
+
+const REASON_SYSTEMS = [SNOMED_CT, ICD10_CM, ICD10];
+
+function problemIndex(problems: readonly ActiveProblem[]): ProblemIndex {
+  const index: ProblemIndex = { order: new Map(), byRef: new Map(), byCode: new Map() };
+  problems.forEach((p, i) => {
+    index.order.set(p, i);
+    for (const ref of p.refs) if (!index.byRef.has(ref)) index.byRef.set(ref, p);
+    for (const c of p.conditions) {
+      for (const system of REASON_SYSTEMS) {
+        for (const code of codesOf(c.code, [system])) if (!index.byCode.has(`${system}|${code}`)) index.byCode.set(`${system}|${code}`, p);
+      }
+    }
+  });
+  return index;
+}
+
+function codedProblem(index: ProblemIndex, concept: CodeableConcept): ActiveProblem | undefined {
+  for (const system of REASON_SYSTEMS) {
+    for (const code of codesOf(concept, [system])) {
+      const p = index.byCode.get(`${system}|${code}`);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The order's reasons: `reasonReference` to a Condition (never a refuted or entered-in-error one)
+ * and `reasonCode`. A reason that is an active problem — the same Condition, or a code one of its
+ * Conditions carries — links the drug to that problem; others stay reasons in words.
+ */
+function reasonsOf(chart: Chart, m: ResolvedMedication, index: ProblemIndex): Pick<ActiveMedication, 'treats' | 'reasons'> {
+  const treats = new Map<ActiveProblem, string>();
   const reasons: MedicationReason[] = [];
   for (const ref of arrayOrEmpty(m.request.reasonReference)) {
     const target = resolveReference(chart, ref, 'Condition');
-    if (target?.resourceType !== 'Condition') continue;
+    if (target?.resourceType !== 'Condition' || !isAssertedCondition(target)) continue;
+    const problem = index.byRef.get(refOf(target));
+    if (problem) {
+      if (!treats.has(problem)) treats.set(problem, refOf(target));
+      continue;
+    }
     const name = conceptText(target.code);
     if (name) reasons.push({ text: withoutSemanticTag(name) || name, conditionRef: refOf(target) });
   }
-  for (const concept of m.request.reasonCode ?? []) {
+  for (const concept of arrayOrEmpty(m.request.reasonCode)) {
+    const problem = codedProblem(index, concept);
+    if (problem) {
+      if (!treats.has(problem)) treats.set(problem, problem.refs[0] ?? '');
+      continue;
+    }
     const text = conceptText(concept);
     if (text) reasons.push({ text: withoutSemanticTag(text) || text });
   }
+  const linked = [...treats].map(([problem, conditionRef]) => ({ problem, conditionRef }));
+  linked.sort((a, b) => (index.order.get(a.problem) ?? 0) - (index.order.get(b.problem) ?? 0));
+  const named = new Set(linked.map((t) => t.problem.name.toLowerCase()));
   const byText = new Map<string, MedicationReason>();
-  for (const r of reasons) if (!byText.has(r.text.toLowerCase())) byText.set(r.text.toLowerCase(), r);
-  return [...byText.values()];
+  for (const r of reasons) if (!named.has(r.text.toLowerCase()) && !byText.has(r.text.toLowerCase())) byText.set(r.text.toLowerCase(), r);
+  return { treats: linked, reasons: [...byText.values()] };
 }
 
-function toActive(chart: Chart, m: ResolvedMedication): ActiveMedication {
+function toActive(chart: Chart, m: ResolvedMedication, index: ProblemIndex): ActiveMedication {
   const requestRef = refOf(m.request);
   // A Medication lifted out of the request's `contained` has no address the EHR can open: the
   // request that contains it is the citation.
@@ -67,7 +130,7 @@ function toActive(chart: Chart, m: ResolvedMedication): ActiveMedication {
     medication: m,
     requestRef,
     name: m.resolved ? m.display : `${m.display} (drug details unavailable)`,
-    reasons: reasonsOf(chart, m),
+    ...reasonsOf(chart, m, index),
     refs: medicationRef ? [requestRef, medicationRef] : [requestRef],
     ...(dose ? { dose } : {}),
     ...(highAlert ? { highAlert } : {}),
@@ -88,25 +151,55 @@ export function isActiveOrder(m: ResolvedMedication): boolean {
   return m.request.status === 'active' && m.request.doNotPerform !== true && m.request.id !== undefined;
 }
 
-/** Active orders: high-alert drugs first, then by name, then by id. */
-export function selectActiveMedications(chart: Chart): ActiveMedication[] {
-  const active = chart.medications.filter(isActiveOrder).map((m) => toActive(chart, m));
+/**
+ * Active orders, grouped by the problem they treat (problem-list order) where the chart links
+ * them, the others after. Groups holding a high-alert drug come first, so a short view keeps them;
+ * within a group: high-alert drugs, then by name, then by id.
+ */
+export function selectActiveMedications(chart: Chart, problems: readonly ActiveProblem[] = []): ActiveMedication[] {
+  const index = problemIndex(problems);
+  const active = chart.medications.filter(isActiveOrder).map((m) => toActive(chart, m, index));
+  const groupOf = (m: ActiveMedication): number => {
+    const first = m.treats[0];
+    // Unlinked high-alert drugs form a group of their own, before the other unlinked ones.
+    return first ? (index.order.get(first.problem) ?? 0) : m.highAlert ? problems.length : problems.length + 1;
+  };
+  const groupHasHighAlert = new Set(active.filter((m) => m.highAlert).map(groupOf));
+  const tier = (m: ActiveMedication): number => (groupHasHighAlert.has(groupOf(m)) ? 0 : 1);
   return active.sort(
     (a, b) =>
+      tier(a) - tier(b) ||
+      groupOf(a) - groupOf(b) ||
       highAlertRank(a) - highAlertRank(b) ||
       compareText(a.name.toLowerCase(), b.name.toLowerCase()) ||
       compareText(a.requestRef, b.requestRef),
   );
 }
 
-function medicationStatement(m: ActiveMedication): Statement {
-  let text = `${m.name} — ${m.dose ?? 'dose not recorded'}`;
-  if (m.reasons.length > 0) text += ` (for ${m.reasons.map((r) => r.text).join(', ')})`;
-  const conditionRefs = m.reasons.flatMap((r) => (r.conditionRef ? [r.conditionRef] : []));
-  return { text, evidence: unique([...m.refs, ...conditionRefs]) };
+/** A free-text problem name may be long; the group label names one or a few. */
+const GROUP_LABEL_CHARS = 40;
+
+function problemList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** Active medications with dose; "No active medications recorded" only when the list was read in full. */
+/**
+ * "For Atrial fibrillation: Warfarin 5 MG Oral Tablet — 5 mg once daily", citing the order (and
+ * its Medication) and the Condition it treats; unlinked orders as "Amlodipine … — dose not recorded".
+ */
+function medicationStatement(m: ActiveMedication): Statement {
+  let text = `${m.name} — ${m.dose ?? 'dose not recorded'}`;
+  if (m.treats.length > 0) text = `For ${problemList(m.treats.map((t) => clipText(t.problem.name, GROUP_LABEL_CHARS)))}: ${text}`;
+  if (m.reasons.length > 0) text += ` (${m.treats.length > 0 ? 'also ' : ''}for ${m.reasons.map((r) => r.text).join(', ')})`;
+  const conditionRefs = [...m.treats.map((t) => t.conditionRef), ...m.reasons.flatMap((r) => (r.conditionRef ? [r.conditionRef] : []))];
+  return { text, evidence: unique([...m.refs, ...conditionRefs].filter((r) => r !== '')) };
+}
+
+/**
+ * Active medications with dose, grouped by the problem they treat; "No active medications
+ * recorded" only when the list was read in full.
+ */
 export function medicationsSection(chart: Chart, meds: readonly ActiveMedication[]): BriefSection | undefined {
   const statements = meds.map(medicationStatement);
   if (statements.length === 0 && isComplete(chart, 'medications')) {

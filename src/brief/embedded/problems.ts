@@ -47,12 +47,17 @@ const BY_SNOMED = new Map<string, ProblemImportance>(
   PROBLEM_IMPORTANCE.flatMap((row) => row.snomed.map((code): [string, ProblemImportance] => [code, row])),
 );
 
+/** Not refuted and not entered in error: a Condition the brief may name at all (as a problem or a reason). */
+export function isAssertedCondition(c: Condition): boolean {
+  const verification = statusCode(c.verificationStatus);
+  return verification === undefined || !EXCLUDED_VERIFICATION.has(verification);
+}
+
 /** Active, not abated, not refuted or entered in error. A Condition without clinicalStatus is not claimed active. */
 export function isActiveCondition(c: Condition): boolean {
   const clinical = statusCode(c.clinicalStatus);
   if (clinical === undefined || !ACTIVE_CLINICAL.has(clinical)) return false;
-  const verification = statusCode(c.verificationStatus);
-  if (verification !== undefined && EXCLUDED_VERIFICATION.has(verification)) return false;
+  if (!isAssertedCondition(c)) return false;
   const abated = c.abatementDateTime ?? c.abatementAge ?? c.abatementPeriod ?? c.abatementRange ?? c.abatementString;
   return abated === undefined;
 }

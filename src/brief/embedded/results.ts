@@ -7,7 +7,7 @@ import { isComplete } from './availability';
 import { codesOf, compareText, instantOf, observationTimeText } from './fhir-values';
 import { readingOf, REPORTABLE_STATUSES, valueWithUnit, type Reading } from './readings';
 
-/** The latest reading of one key lab or vital, and the one before it (at an earlier time). */
+/** The latest reading of one key lab or vital, and the one before it (on an earlier date, in the same unit). */
 export interface ResultSeries {
   row: KeyObservation;
   latest: Reading;
@@ -53,24 +53,73 @@ export function selectResultSeries(chart: Chart, kind: ObservationKind): ResultS
     const readings = byRow.get(row)?.sort(newestFirst);
     const latest = readings?.[0];
     if (!latest) continue;
-    const previous = readings.find((r) => r.time < latest.time);
+    // A trend compares like with like: an earlier date, the same unit (no conversions here).
+    const previous = readings.find((r) => r.date < latest.date && r.unit === latest.unit);
     series.push(previous ? { row, latest, previous } : { row, latest });
   }
   const order = (s: ResultSeries): number => (s.latest.flag ? 0 : 1);
   return series.sort((a, b) => order(a) - order(b) || ROWS[kind].indexOf(a.row) - ROWS[kind].indexOf(b.row));
 }
 
-/** "Creatinine 1.4 mg/dL H (2021-02-03), previously 1.2 (2020-08-01)", citing both readings. */
+/**
+ * "Creatinine 1.4 → 2.1 mg/dL over 6 months (H, 2021-02-03)", citing the latest reading and the
+ * one before it; "Potassium 4.4 mmol/L (2021-02-03)" when there is no earlier one. The flag and
+ * the date are the latest reading's.
+ */
 export function seriesStatement(s: ResultSeries): Statement {
   const { latest, previous } = s;
-  const flag = latest.flag ? ` ${latest.flag}` : '';
-  const when = latest.preliminary ? `${latest.date}, preliminary` : latest.date;
-  let text = `${s.row.label} ${valueWithUnit(latest.value, latest.unit)}${flag} (${when})`;
-  if (previous) {
-    const prev = previous.unit === latest.unit ? previous.value : valueWithUnit(previous.value, previous.unit);
-    text += `, previously ${prev} (${previous.date})`;
+  const notes = [latest.flag, latest.date, latest.preliminary ? 'preliminary' : undefined].filter((x): x is string => x !== undefined);
+  const now = valueWithUnit(latest.value, latest.unit);
+  if (!previous) return { text: `${s.row.label} ${now} (${notes.join(', ')})`, evidence: [latest.ref] };
+  const span = spanText(previous.date, latest.date);
+  const text = `${s.row.label} ${previous.value} → ${now}${span ? ` over ${span}` : ''} (${notes.join(', ')})`;
+  return { text, evidence: [latest.ref, previous.ref] };
+}
+
+const DAY_MS = 86_400_000;
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The time between two calendar dates as written ("2020-08-01" → "2021-02-03": "6 months"), in
+ * whole days under two weeks, whole weeks under nine, whole months under two years, else whole
+ * years; at the precision both dates have ("2019" → "2021-02-03": "2 years"). Calendar arithmetic
+ * on the written dates only, so no time zone can move it.
+ */
+export function spanText(from: string, to: string): string | undefined {
+  const a = calendarDate(from);
+  const b = calendarDate(to);
+  if (!a || !b) return undefined;
+  if (a.m === undefined || b.m === undefined) return b.y > a.y ? plural(b.y - a.y, 'year') : undefined;
+  let months = (b.y - a.y) * 12 + (b.m - a.m);
+  if (a.d !== undefined && b.d !== undefined) {
+    const days = Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / DAY_MS);
+    if (days <= 0) return undefined;
+    if (days < 14) return plural(days, 'day');
+    if (days < 63) return plural(Math.floor(days / 7), 'week');
+    if (b.d < a.d) months -= 1;
   }
-  return { text, evidence: previous ? [latest.ref, previous.ref] : [latest.ref] };
+  if (months <= 0) return undefined;
+  return months < 24 ? plural(months, 'month') : plural(Math.floor(months / 12), 'year');
+}
+
+interface CalendarDate {
+  y: number;
+  m?: number;
+  d?: number;
+}
+
+/** "2021-02-03" → {y, m, d}; "2021-02" → {y, m}; "2021" → {y}. */
+function calendarDate(text: string): CalendarDate | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(text);
+  if (!m) return undefined;
+  return {
+    y: Number(m[1]),
+    ...(m[2] !== undefined ? { m: Number(m[2]) } : {}),
+    ...(m[3] !== undefined ? { d: Number(m[3]) } : {}),
+  };
 }
 
 function isOfKind(obs: Observation, kind: ObservationKind): boolean {
