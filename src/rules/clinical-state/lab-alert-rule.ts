@@ -1,0 +1,98 @@
+import type { Chart } from '../../chart/chart';
+import { formatNumber, refOf } from '../../brief/embedded/fhir-values';
+import { LAB_ALERTS, type LabAlert, type LabBand } from '../../knowledge/labs/lab-alerts';
+import type { LabKey } from '../../knowledge/labs/lab-definitions';
+import type { Finding, Rule, RuleInput } from '../rule';
+import { SEVERITY_RANK } from '../run-rules';
+import { inRange } from './in-range';
+import { describeLab, formatLab, labSeries, type LabValue } from './lab-results';
+import { acuteKidneyInjury, hba1cRising, type LabFindingPart } from './lab-trends';
+import { activeMedications, identifyOrder } from './medication-subjects';
+import { daysBetween, isDeceased } from './patient-facts';
+
+// Critical and markedly abnormal lab values, and trends, on patient-view. Per analyte only the
+// latest final result counts, and only while current (LabAlert.currentDays): an older critical
+// value gets an info card asking for a recheck (LabAlert.recheckDays), older still nothing. One
+// finding per analyte (topic `lab:<analyte>`), whatever parts it rests on.
+//
+// Not on order hooks: there the prescriber is deciding an order, and the labs that bear on it are
+// cited by the drug rules (renal dosing reads eGFR, CrCl and potassium); an unrelated lab card at
+// signing would be the interruption cards.md warns about.
+
+export const LAB_ALERT_RULE_ID = 'lab-alert';
+
+const TRENDS: Partial<Record<LabKey, (series: readonly LabValue[]) => LabFindingPart | undefined>> = {
+  creatinine: acuteKidneyInjury,
+  hba1c: hba1cRising,
+};
+
+/** Active warfarin orders (INR targets are warfarin's). */
+function warfarinOrders(chart: Chart): string[] {
+  return activeMedications(chart)
+    .filter((m) => identifyOrder(chart, m).ingredients.some((i) => i.name.toLowerCase() === 'warfarin'))
+    .map((m) => refOf(m.request));
+}
+
+function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, ageDays: number, warfarin: readonly string[]): LabFindingPart | undefined {
+  const value = formatLab(latest, alert.lab);
+  const onWarfarin = band.onWarfarin === true ? warfarin : [];
+  const drug = onWarfarin.length > 0 ? ' The patient takes warfarin.' : '';
+  const common = { knowledge: [band.id], source: band.source };
+  if (ageDays <= alert.currentDays) {
+    return {
+      ...common,
+      severity: band.severity,
+      summary: `${alert.lab.label} ${value}: ${band.finding}. ${band.action}`,
+      lines: [`${describeLab(latest, alert.lab)}.${drug}`, `${band.source.label}: ${band.finding}.`, `Options: ${band.action}`],
+      evidence: [latest.ref, ...onWarfarin],
+    };
+  }
+  if (ageDays > alert.recheckDays) return undefined;
+  // Not current: no alarm, but a critical or abnormal value nobody rechecked is worth a line.
+  const days = formatNumber(ageDays, 0);
+  return {
+    ...common,
+    severity: 'info',
+    summary: `${alert.lab.label} ${value} on ${latest.date} (${days} days ago): ${band.finding}, not rechecked since. Recheck.`,
+    lines: [`${describeLab(latest, alert.lab)}, ${days} days ago, with no result since.${drug}`, `${band.source.label}: ${band.finding}.`, 'Options: recheck before acting on it.'],
+    evidence: [latest.ref, ...onWarfarin],
+  };
+}
+
+function analyteFinding(alert: LabAlert, input: RuleInput, warfarin: readonly string[]): Finding | undefined {
+  const series = labSeries(input.chart, alert.lab, input.asOf);
+  const latest = series[0];
+  if (!latest) return undefined;
+  const ageDays = daysBetween(latest.at, input.asOf.getTime());
+  const band = alert.bands.find((b) => (b.onWarfarin !== true || warfarin.length > 0) && inRange(latest.value, b.range));
+  const trend = TRENDS[alert.lab.key];
+  const parts = [band && bandPart(alert, band, latest, ageDays, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
+    .filter((p): p is LabFindingPart => p !== undefined)
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const [top] = parts;
+  if (!top) return undefined;
+  return {
+    ruleId: LAB_ALERT_RULE_ID,
+    topic: `lab:${alert.lab.key}`,
+    severity: top.severity,
+    summary: top.summary,
+    detail: parts.flatMap((p) => p.lines).join('\n\n'),
+    evidence: [...new Set(parts.flatMap((p) => p.evidence))],
+    source: top.source,
+    knowledge: parts.flatMap((p) => p.knowledge),
+  };
+}
+
+function evaluate(input: RuleInput): Finding[] {
+  if (isDeceased(input.chart.patient, input.asOf)) return [];
+  const warfarin = warfarinOrders(input.chart);
+  return LAB_ALERTS.flatMap((alert) => analyteFinding(alert, input, warfarin) ?? []);
+}
+
+/** Critical and abnormal lab values (current ones only) and trends: AKI, HbA1c rising. */
+export const labAlertRule: Rule = {
+  id: LAB_ALERT_RULE_ID,
+  title: 'Critical and abnormal lab values and trends',
+  hooks: ['patient-view'],
+  evaluate,
+};

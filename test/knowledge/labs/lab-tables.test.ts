@@ -1,0 +1,43 @@
+import { AKI_CRITERIA, HBA1C_RISE, LAB_ALERTS } from '../../../src/knowledge/labs/lab-alerts';
+import { CREATININE, EGFR, GLUCOSE, HBA1C, HEMOGLOBIN, INR, PLATELETS, POTASSIUM, SODIUM, WEIGHT } from '../../../src/knowledge/labs/lab-definitions';
+import { SEVERITY_RANK } from '../../../src/rules/run-rules';
+
+const DEFINITIONS = [POTASSIUM, SODIUM, GLUCOSE, HEMOGLOBIN, PLATELETS, INR, HBA1C, CREATININE, EGFR, WEIGHT];
+
+it('defines each analyte once, with LOINC codes, its canonical unit among its conversions and a source', () => {
+  expect(new Set(DEFINITIONS.map((d) => d.key)).size).toBe(DEFINITIONS.length);
+  const codes = DEFINITIONS.flatMap((d) => d.loinc);
+  expect(new Set(codes).size).toBe(codes.length);
+  for (const d of DEFINITIONS) {
+    for (const code of d.loinc) expect(code).toMatch(/^\d{1,5}-\d$/);
+    expect(d.conversions.some((c) => c.units.includes(d.unit) && c.factor === 1 && c.offset === undefined)).toBe(true);
+    expect(d.source.label).toMatch(/\S/);
+  }
+});
+
+it('cites a source with a link on every lab band and trend, with unique ids', () => {
+  const bands = LAB_ALERTS.flatMap((a) => a.bands);
+  const ids = [...bands.map((b) => b.id), AKI_CRITERIA.id, HBA1C_RISE.id];
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const b of bands) {
+    expect(b.source.url).toMatch(/^https:\/\//);
+    expect(Object.keys(b.range).length).toBeGreaterThan(0);
+  }
+});
+
+it('lists each analyte’s bands most severe first, current before the recheck window', () => {
+  for (const alert of LAB_ALERTS) {
+    const ranks = alert.bands.map((b) => SEVERITY_RANK[b.severity]);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(alert.currentDays).toBeLessThanOrEqual(alert.recheckDays);
+  }
+});
+
+it('keeps every band’s summaries under 140 characters (current and not-rechecked forms, a long value)', () => {
+  for (const alert of LAB_ALERTS) {
+    for (const b of alert.bands) {
+      expect(`${alert.lab.label} 123.45 mmol/L: ${b.finding}. ${b.action}`.length).toBeLessThan(140);
+      expect(`${alert.lab.label} 123.45 mmol/L on 2026-05-12 (29 days ago): ${b.finding}, not rechecked since. Recheck.`.length).toBeLessThan(140);
+    }
+  }
+});
