@@ -1,5 +1,5 @@
 import { RXNORM_HAND } from './drug-sources';
-import type { IngredientRow } from './drug-table-types';
+import type { IngredientRow, ProductGroupRow } from './drug-table-types';
 
 // Ingredients the 2017 RxNorm snapshot lacks (parenteral, newer or inhaled drugs) that the class,
 // interaction and allergy tables need, with RxNorm ingredient (TTY=IN) RxCUIs entered by hand.
@@ -43,5 +43,12 @@ export const INGREDIENT_NAME_OVERRIDES: Readonly<Record<string, { name: string; 
   '10582': { name: 'levothyroxine', synonyms: ['thyroxine', 'l-thyroxine'] },
   '9384': { name: 'rifampin', synonyms: ['rifampicin'] },
   '6754': { name: 'meperidine', synonyms: ['pethidine'] },
-  '6705': { name: 'mefenamate', synonyms: ['mefenamic acid'] },
+  '257844': { name: 'mefenamate', synonyms: ['mefenamic acid'] },
+  '6883': { name: 'methylergonovine', synonyms: ['methylergometrine'] },
 };
+
+/**
+ * Product codes the snapshot lacks whose fixture display does not name the drug: RxNorm 316672 is
+ * the SCDC "simvastatin 10 MG", which Synthea displays misspelt ("Simvistatin 10 MG").
+ */
+export const HAND_PRODUCTS: readonly ProductGroupRow[] = [{ ingredients: ['36567'], products: ['316672'], source: RXNORM_HAND }];

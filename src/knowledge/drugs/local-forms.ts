@@ -1,0 +1,9 @@
+/**
+ * Dose forms applied locally (RxNorm dose form names, as SCD/SBD names and displays spell them):
+ * the drug acts where it is applied, so its class's systemic effects (bleeding with NSAIDs,
+ * interactions of systemic corticosteroids) do not apply. The PDDI-CDS value sets exclude the
+ * same forms ("topical, gel, cream, ointment, otic, or ophthalmic formulations"). Transdermal and
+ * rectal forms act systemically and are not listed.
+ */
+export const LOCAL_FORM_PATTERN =
+  /\b(topical|ophthalmic|otic|nasal|inhal\w*|inhaler|vaginal|cream|ointment|lotion|shampoo|mouthwash|toothpaste|dental|medicated pad|medicated patch)\b/i;
