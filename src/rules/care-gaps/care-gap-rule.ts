@@ -1,10 +1,11 @@
 import { END_OF_LIFE_EXCLUSIONS } from '../../knowledge/care-gaps/exclusions';
+import type { Chart } from '../../chart/chart';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { careGapFinding, CARE_GAP_RULE_ID } from './care-gap-finding';
 import { ChartEvents } from './chart-events';
 import { assessDiabetes } from './diabetes-gaps';
 import { findExclusion } from './exclusion-check';
-import type { GapContext } from './gap-assessment';
+import type { GapAssessment, GapContext } from './gap-assessment';
 import { assessImmunizations } from './immunization-gaps';
 import { ageAt, isDeceased, sexOf } from './patient-facts';
 import { assessScreenings } from './screening-gaps';
@@ -13,14 +14,24 @@ import { assessScreenings } from './screening-gaps';
 // immunizations, as one grouped info card. Nothing for the deceased, for patients in hospice or
 // palliative care, or when the birth date is unknown (every check depends on age).
 
-function evaluate(input: RuleInput): Finding[] {
-  const { chart, asOf } = input;
-  if (isDeceased(chart.patient)) return [];
+/** The context of the checks, or undefined when no gap applies at all (deceased, no birth date, end of life). */
+function gapContext(chart: Chart, asOf: Date): GapContext | undefined {
+  if (isDeceased(chart.patient)) return undefined;
   const age = ageAt(chart.patient.birthDate, asOf);
-  if (!age) return [];
+  if (!age) return undefined;
   const ctx: GapContext = { chart, asOf, age, sex: sexOf(chart.patient), events: new ChartEvents(chart, asOf) };
-  if (findExclusion(END_OF_LIFE_EXCLUSIONS, ctx)) return [];
-  const finding = careGapFinding(ctx, [...assessScreenings(ctx), ...assessDiabetes(ctx), ...assessImmunizations(ctx)]);
+  return findExclusion(END_OF_LIFE_EXCLUSIONS, ctx) ? undefined : ctx;
+}
+
+/** Every check's conclusion for this chart (empty when none applies). */
+export function assessCareGaps(chart: Chart, asOf: Date): { ctx: GapContext; assessments: GapAssessment[] } | undefined {
+  const ctx = gapContext(chart, asOf);
+  return ctx && { ctx, assessments: [...assessScreenings(ctx), ...assessDiabetes(ctx), ...assessImmunizations(ctx)] };
+}
+
+function evaluate(input: RuleInput): Finding[] {
+  const assessed = assessCareGaps(input.chart, input.asOf);
+  const finding = assessed && careGapFinding(assessed.ctx, assessed.assessments);
   return finding ? [finding] : [];
 }
 
