@@ -12,6 +12,8 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
+    // Resolve `.ts` imports, or import-x/no-restricted-paths cannot see where an import leads (and stays silent).
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.cjs', '.json', '.node'] })] },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true, allowTypedFunctionExpressions: true }],
@@ -29,6 +31,10 @@ export default tseslint.config(
           { target: './src', from: './server', message: 'src/ is the core: it must not import server/.' },
           { target: './cds-hooks', from: './launch', message: 'cds-hooks/ and launch/ are siblings over src/.' },
           { target: './launch', from: './cds-hooks', message: 'cds-hooks/ and launch/ are siblings over src/.' },
+          // The sandbox EHR is development-only: it may use everything; nothing it serves may depend on it.
+          { target: './src', from: './sandbox', message: 'sandbox/ is development-only: src/ must not import it.' },
+          { target: './cds-hooks', from: './sandbox', message: 'sandbox/ is development-only: cds-hooks/ must not import it.' },
+          { target: './launch', from: './sandbox', message: 'sandbox/ is development-only: launch/ must not import it.' },
         ],
       }],
     },
@@ -46,6 +52,17 @@ export default tseslint.config(
         patterns: [{ group: ['express/*', '**/cds-hooks/**', '**/launch/**', '**/server/**'], message: 'src/ never imports HTTP adapters.' }],
       }],
     },
+  },
+  {
+    // The sandbox page's browser code: plain ES modules served as they are (no build step).
+    files: ['sandbox/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'module',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', console: 'readonly' },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/explicit-function-return-type': 'off' },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

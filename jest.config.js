@@ -4,10 +4,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    // `.mjs` too: oauth2-mock-server ships its ESM as .mjs.
+    '^.+\\.(t|j)sx?$|^.+\\.mjs$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // jose and oauth2-mock-server ship ESM only; jest's CommonJS runtime needs them transformed.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|oauth2-mock-server)/)'],
+  // jose and oauth2-mock-server (and its is-plain-obj) ship ESM only; jest's CommonJS runtime needs them transformed.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oauth2-mock-server|is-plain-obj)/)'],
   testTimeout: 30000,
   // The clinical rules must be exercised branch by branch: npm test fails below 100%.
   // (Run a single file with --coverage=false.)

@@ -6,6 +6,10 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { renderChartForModel } from '../src/brief/model/chart-prompt';
+import { MODEL_DEFAULTS } from '../src/brief/model/model-settings';
+import { estimateTokens } from '../src/brief/model/tokens';
+import { loadChart } from '../src/chart/load-chart';
 import { fixturePatients, loadFixtureBundle, prefetchFromBundle } from '../test/support/synthea';
 import { countResources, scalePrefetch } from './scale-chart';
 
@@ -93,6 +97,25 @@ async function load(url: string, body: string, connections: number): Promise<aut
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: DURATION_S });
 }
 
+/** The model's input against the raw prefetch, per Synthea patient (issue: aim ≥ 10× smaller). */
+async function promptSizes(): Promise<string> {
+  const asOf = new Date('2021-06-01T00:00:00Z');
+  const rows: string[][] = [];
+  for (const p of fixturePatients()) {
+    const prefetch = prefetchFromBundle(loadFixtureBundle(p.file));
+    const loaded = await loadChart({ patientId: p.patientId, prefetch });
+    if (!loaded.ok) throw new Error(`${p.file}: ${loaded.error.reason}`);
+    const rendering = renderChartForModel(loaded.value.chart, { asOf, tokenBudget: MODEL_DEFAULTS.MODEL_PROMPT_TOKENS });
+    const raw = estimateTokens(JSON.stringify(prefetch));
+    const omitted = Object.values(rendering.omittedByType).reduce((n, v) => n + v, 0);
+    rows.push([p.file.split('_').slice(0, 2).join(' '), String(raw), String(rendering.tokens), (raw / rendering.tokens).toFixed(1), String(rendering.lines.length), String(omitted)]);
+  }
+  const header = ['patient', 'prefetch JSON', 'model prompt', 'ratio', 'lines sent', 'lines left out'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  return `\nmodel prompt size (estimated tokens, budget ${MODEL_DEFAULTS.MODEL_PROMPT_TOKENS}; lines left out are the least relevant, oldest first)\n${line(header)}\n${rows.map(line).join('\n')}\n`;
+}
+
 async function main(): Promise<void> {
   const cases = buildCases();
   const { child, baseUrl } = await startService();
@@ -127,6 +150,7 @@ async function main(): Promise<void> {
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
   process.stdout.write(`patient-view, full prefetch, ${DURATION_S}s per run, Node ${process.version}, ${String((await import('node:os')).cpus().length)} CPUs\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(await promptSizes());
 }
 
 main().catch((e: unknown) => {

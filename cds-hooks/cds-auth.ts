@@ -31,3 +31,17 @@ export function unsignedDevelopmentAuthenticator(): CdsAuthenticator {
     authenticate: () => Promise.resolve({ ok: true, value: anonymous }),
   };
 }
+
+/**
+ * Development only, when a local EHR (the sandbox) is trusted but no CDS_CLIENTS_FILE is set: a
+ * call with an `Authorization` header is verified by `verifying` (and refused when it fails); a
+ * call without one is accepted as the anonymous client, as {@link unsignedDevelopmentAuthenticator} does.
+ */
+export function verifyWhenSignedDevelopmentAuthenticator(verifying: CdsAuthenticator): CdsAuthenticator {
+  const unsigned = unsignedDevelopmentAuthenticator();
+  return {
+    enforced: false,
+    authenticate: (authorization, audience) =>
+      authorization === undefined || authorization.trim() === '' ? unsigned.authenticate(authorization, audience) : verifying.authenticate(authorization, audience),
+  };
+}

@@ -1,7 +1,8 @@
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
 import type { CdsAuthenticator } from './cds-auth';
-import { unsignedDevelopmentAuthenticator } from './cds-auth';
+import { unsignedDevelopmentAuthenticator, verifyWhenSignedDevelopmentAuthenticator } from './cds-auth';
+import type { CdsClient } from './security/cds-clients';
 import { loadCdsClientsFile } from './security/cds-clients';
 import { createJwtAuthenticator } from './security/jwt-authenticator';
 import { createJwtVerifier } from './security/jwt-verifier';
@@ -9,10 +10,21 @@ import { createJwtVerifier } from './security/jwt-verifier';
 /**
  * The authenticator for a `CDS_CLIENTS_FILE` setting: JWT verification against its clients, or,
  * with no file (development only; production refuses to start without one), unsigned calls.
+ *
+ * `extraClients` are trusted in addition to the file (the local sandbox EHR registers itself so,
+ * in development only). With no file but extra clients, a call that carries an `Authorization`
+ * header is verified against them (a bad signature is a 401, as in production) and a call
+ * without one is accepted unsigned: the README's curl example keeps working while the sandbox's
+ * signed calls are really checked.
  */
-export function cdsAuthenticatorFor(cdsClientsFile: string | undefined): Result<CdsAuthenticator, string> {
-  if (cdsClientsFile === undefined) return ok(unsignedDevelopmentAuthenticator());
+export function cdsAuthenticatorFor(cdsClientsFile: string | undefined, extraClients: readonly CdsClient[] = []): Result<CdsAuthenticator, string> {
+  if (cdsClientsFile === undefined) {
+    if (extraClients.length === 0) return ok(unsignedDevelopmentAuthenticator());
+    return ok(verifyWhenSignedDevelopmentAuthenticator(createJwtAuthenticator(createJwtVerifier({ clients: extraClients }))));
+  }
   const clients = loadCdsClientsFile(cdsClientsFile);
   if (!clients.ok) return err(`CDS_CLIENTS_FILE: ${clients.error}`);
-  return ok(createJwtAuthenticator(createJwtVerifier({ clients: clients.value })));
+  const clash = extraClients.find((extra) => clients.value.some((c) => c.iss === extra.iss));
+  if (clash !== undefined) return err(`CDS_CLIENTS_FILE: iss "${clash.iss}" is also the sandbox EHR's; remove it from the file or set SANDBOX=off`);
+  return ok(createJwtAuthenticator(createJwtVerifier({ clients: [...clients.value, ...extraClients] })));
 }

@@ -1,19 +1,137 @@
 import express from 'express';
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
+import helmet from 'helmet';
+import { appApiRoutes, PROBLEM_PAGES } from './app-api';
+import type { AppDataDeps } from './app-data';
+import { loadSessionData } from './app-data';
+import type { AppSession } from './app-sessions';
+import { AppSessions } from './app-sessions';
+import { ensureBinding, sameBrowser } from './browser-binding';
+import { IdTokenTrustResolver } from './id-token';
+import type { LaunchSettings } from './launch-config';
+import { appShell, messagePage, PUBLIC_DIR, UPLOT_DIR } from './pages';
+import { SmartDiscovery } from './smart-discovery';
+import { SmartLaunchFlow } from './smart-launch-flow';
+import { fetchSmartStyle } from './smart-style';
 
 /**
- * The SMART App Launch entry points (`/launch`, `/app`). A placeholder until the SMART app issue:
- * it says so plainly instead of pretending to launch.
+ * The SMART on FHIR app's HTTP side: the launch URI, the redirect URI and page, the page's JSON,
+ * and the JWKS of a private_key_jwt client. Routes only adapt; the flow, sessions and content
+ * live beside this file. https://hl7.org/fhir/smart-app-launch/app-launch.html
  */
-export function launchRouter(): Router {
+
+export interface LaunchLog {
+  info(fields: object, msg: string): void;
+  warn(fields: object, msg: string): void;
+}
+
+export interface LaunchRouterDeps {
+  settings: LaunchSettings;
+  publicUrl: () => string;
+  data: AppDataDeps;
+  now: () => Date;
+  log: LaunchLog;
+}
+
+function securityHeaders(frameAncestors: readonly string[]): express.RequestHandler {
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        // Framing: the EHRs named in SMART_FRAME_ANCESTORS (Epic Hyperdrive, Oracle Health's MPage), and this origin.
+        frameAncestors: ["'self'", ...frameAncestors],
+      },
+    },
+    // X-Frame-Options cannot name other origins; CSP frame-ancestors says who may frame.
+    xFrameOptions: false,
+  });
+  return (req, res, next) => {
+    res.removeHeader('X-Frame-Options');
+    res.set('Cache-Control', 'no-store');
+    headers(req, res, next);
+  };
+}
+
+function page(res: Response, status: number, html: string): void {
+  res.status(status).type('html').send(html);
+}
+
+export function launchRouter(deps: LaunchRouterDeps): Router {
   const router = express.Router();
-  const page = (title: string): string =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>ChartBrief</h1><p>${title}</p><p>The SMART on FHIR app is not part of this build yet; the chart brief is available as a CDS Hooks card.</p></main></body></html>`;
-  router.get('/launch', (_req, res) => {
-    res.status(501).type('html').send(page('SMART launch is not available yet.'));
+  const flow = new SmartLaunchFlow({ settings: deps.settings, publicUrl: deps.publicUrl, discovery: new SmartDiscovery(() => deps.now().getTime()), idTokens: new IdTokenTrustResolver(), now: deps.now });
+  const sessions = new AppSessions(deps.now, () => ({
+    clientId: deps.settings.clientId,
+    auth: deps.settings.clientAuth,
+    jwksUrl: `${deps.publicUrl()}/.well-known/jwks.json`,
+  }));
+  const secured = securityHeaders(deps.settings.frameAncestors);
+
+  // private_key_jwt: the public key the EHR checks our client assertions with (registered as the JWKS URL).
+  router.get('/.well-known/jwks.json', (_req, res) => {
+    const auth = deps.settings.clientAuth;
+    if (auth.kind !== 'private-key-jwt') return void res.status(404).json({ error: 'this app is not a private_key_jwt client' });
+    res.json({ keys: [auth.publicJwk] });
   });
-  router.get('/app', (_req, res) => {
-    res.status(501).type('html').send(page('The ChartBrief app is not available yet.'));
+
+  router.use(['/launch', '/app'], secured);
+  router.use('/app/static/vendor', express.static(UPLOT_DIR, { index: false, fallthrough: false, setHeaders: (res) => res.set('Cache-Control', 'public, max-age=3600') }));
+  router.use('/app/static', express.static(PUBLIC_DIR, { index: false, fallthrough: false, setHeaders: (res) => res.set('Cache-Control', 'no-cache') }));
+
+  // https://hl7.org/fhir/smart-app-launch/app-launch.html#step-1-app-asks-for-authorization
+  router.get('/launch', async (req, res) => {
+    const q = req.query;
+    const query = { ...(typeof q['iss'] === 'string' && { iss: q['iss'] }), ...(typeof q['launch'] === 'string' && q['launch'] !== '' && { launch: q['launch'] }) };
+    const started = await flow.start(query, () => ensureBinding(req, res));
+    if (!started.ok) {
+      deps.log.warn({ status: started.error.status, title: started.error.title }, 'SMART launch refused');
+      return page(res, started.error.status, messagePage(started.error.title, started.error.message));
+    }
+    res.redirect(302, started.value);
   });
+
+  // The redirect URI (`?code&state`) and the app page (`?session`).
+  // https://hl7.org/fhir/smart-app-launch/app-launch.html#step-3-app-exchanges-authorization-code-for-access-token
+  router.get('/app', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    if (typeof q['state'] === 'string') {
+      const done = await flow.complete(q, (binding: string) => sameBrowser(req, binding));
+      if (!done.ok) {
+        deps.log.warn({ status: done.error.status, title: done.error.title }, 'SMART launch not completed');
+        return page(res, done.error.status, messagePage(done.error.title, done.error.message));
+      }
+      const session = sessions.create(done.value);
+      startSession(session, deps);
+      deps.log.info({ event: 'app-launch', user: session.user?.ref !== undefined }, 'SMART launch completed');
+      return res.redirect(303, `/app?session=${session.id}`);
+    }
+    if (typeof q['session'] !== 'string') return page(res, 400, messagePage('Open ChartBrief from your EHR', 'This page is ChartBrief’s SMART on FHIR app; it needs a launch from the EHR.'));
+    const opened = await sessions.open(q['session'], (binding: string) => sameBrowser(req, binding));
+    if (!opened.ok) {
+      const p = PROBLEM_PAGES[opened.error];
+      return page(res, p.status, messagePage(p.title, p.message, opened.error === 'other-browser' ? 'error' : 'expired'));
+    }
+    page(res, 200, appShell());
+  });
+
+  appApiRoutes(router, sessions);
   return router;
+}
+
+/** Right after the launch: the chart (with the fresh token) and the EHR's style, in the background. */
+function startSession(session: AppSession, deps: LaunchRouterDeps): void {
+  session.data = loadSessionData({ patientId: session.context.patient, fhirServer: session.iss, accessToken: session.accessToken }, deps.data);
+  const styleUrl = session.context.smartStyleUrl;
+  if (styleUrl !== undefined) {
+    const hosts = [new URL(session.iss).host, new URL(session.tokenEndpoint).host];
+    session.style = fetchSmartStyle(styleUrl, hosts);
+  }
 }

@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { cdsRouter } from '../cds-hooks/cds-router';
 import type { CdsRouterDeps } from '../cds-hooks/cds-router';
 import { HttpProblem } from '../cds-hooks/http-problem';
+import type { LaunchRouterDeps } from '../launch/launch-router';
 import { launchRouter } from '../launch/launch-router';
 import type { Config } from './config';
 import { errorHandler } from './error-handler';
@@ -19,6 +20,8 @@ export interface AppDeps {
   metrics: Metrics;
   cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'logInfo'>;
   readiness: () => Readiness;
+  /** The SMART app (launch/launch-deps.ts builds these from the config). */
+  launch: LaunchRouterDeps;
 }
 
 /** Logs each request's id, route template, status and time: never bodies, queries or headers. */
@@ -62,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
       logInfo: (fields, msg) => logger.info(fields, msg),
     }),
   );
-  app.use(launchRouter());
+  app.use(launchRouter(deps.launch));
 
   app.use((req: Request) => {
     throw HttpProblem.notFound(`No route ${req.method} ${req.path}`);

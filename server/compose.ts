@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { cdsAuthenticatorFor } from '../cds-hooks/cds-authenticator-for';
+import { launchDeps } from '../launch/launch-deps';
 import type { HookChartError, HookChartInput } from '../cds-hooks/cds-router';
+import type { CdsClient } from '../cds-hooks/security/cds-clients';
+import type { ConfiguredSummarizer } from '../src/brief/model/create-summarizer';
+import { createSummarizer } from '../src/brief/model/create-summarizer';
 import { EmbeddedSummarizer } from '../src/brief/embedded/embedded-summarizer';
+import { careGapBriefSection } from '../src/rules/care-gaps/care-gap-brief';
 import type { Summarizer } from '../src/brief/summarizer';
 import type { Chart } from '../src/chart/chart';
 import { loadChart } from '../src/chart/load-chart';
@@ -26,6 +31,8 @@ export interface ComposedService {
   config: Config;
   metrics: Metrics;
   feedback: FeedbackStore;
+  /** Resolves when background model calls (a brief still computing after its hook answered) are done. */
+  modelCallsSettled(): Promise<void>;
   /** Readiness for `/readyz`: false until listening, and again once shutdown begins. */
   setReady(ready: boolean, reason?: string): void;
 }
@@ -35,6 +42,8 @@ export interface ComposeOptions {
   summarizer?: Summarizer;
   feedback?: FeedbackStore;
   now?: () => Date;
+  /** EHRs trusted besides CDS_CLIENTS_FILE: the local sandbox EHR, in development (server/sandbox-wiring.ts). */
+  extraClients?: readonly CdsClient[];
 }
 
 /**
@@ -43,7 +52,7 @@ export interface ComposeOptions {
  */
 export function composeService(config: Config, options: ComposeOptions): Result<ComposedService, string> {
   const { logger } = options;
-  const auth = cdsAuthenticatorFor(config.cdsClientsFile);
+  const auth = cdsAuthenticatorFor(config.cdsClientsFile, options.extraClients);
   if (!auth.ok) return err(auth.error);
   if (!auth.value.enforced) {
     // Once, at start-up: every call is then accepted without a JWT (development only; config refuses it in production).
@@ -57,6 +66,17 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const metrics = createMetrics();
   const feedback = options.feedback ?? new InMemoryFeedbackStore();
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
+
+  const given = options.summarizer;
+  const summarizer: ConfiguredSummarizer = given
+    ? { summarize: (chart, o) => given.summarize(chart, o), settled: () => Promise.resolve() }
+    : createSummarizer(config.model, {
+        // The brief states the care gaps the care-gap rule finds (unless that rule is switched off).
+        embedded: new EmbeddedSummarizer({ extraSections: (chart, asOf) => (disabled.has('care-gap') ? [] : [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined)) }),
+        // Reasons and counts only: neither event carries chart data.
+        onFallback: (e) => logger.info({ event: 'brief-fallback', ...e }, 'hook answered with the embedded brief'),
+        onModelOutcome: (o) => logger.info({ event: 'model-call', ...o }, 'model call finished'),
+      });
 
   const load = async (input: HookChartInput): Promise<Result<Chart, HookChartError>> => {
     const loaded = await loadChart({
@@ -76,22 +96,24 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     return ok(loaded.value.chart);
   };
 
+  const now = options.now ?? ((): Date => new Date());
   const app = createApp({
     config,
     logger,
     metrics,
     readiness: () => readiness,
+    launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, model: config.model, fhirTimeoutMs: config.fhirTimeoutMs, rulesDisabled: disabled, now, log: logger }),
     cds: {
       auth: auth.value,
       loadChart: load,
       feedback,
       hookDeps: {
-        summarizer: options.summarizer ?? new EmbeddedSummarizer(),
+        summarizer,
         // A getter: without PUBLIC_URL, publicUrl follows the port actually bound (PORT=0 in tests).
         get appLaunchUrl(): string {
           return `${config.publicUrl}/launch`;
         },
-        now: options.now ?? ((): Date => new Date()),
+        now,
         newId: randomUUID,
         knowledgeVersion: KNOWLEDGE_VERSION,
         runRules: (input): RuleRun => {
@@ -109,6 +131,7 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     config,
     metrics,
     feedback,
+    modelCallsSettled: () => summarizer.settled(),
     setReady(ready, reason) {
       readiness = ready ? { ready } : { ready, reason: reason ?? 'not ready' };
     },

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
+import type { ModelSettings } from '../src/brief/model/model-settings';
+import { modelSettingsFrom } from '../src/brief/model/model-settings';
+import type { LaunchSettings } from '../launch/launch-config';
+import { launchSettingsFrom } from '../launch/launch-config';
 
 // Every environment variable the service reads, checked once at start-up and passed in.
 // Names are fixed interfaces (../README.md, configuration table): keep them.
@@ -29,8 +33,6 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   MAX_BODY_BYTES: intFrom('MAX_BODY_BYTES', 10 * MIB, 1024, 512 * MIB),
   CDS_CLIENTS_FILE: z.string().optional(),
-  MODEL_PROVIDER: z.enum(['embedded'], { error: 'MODEL_PROVIDER must be "embedded" (azure-openai and openai-compatible arrive with the model issue)' }).optional().default('embedded'),
-  MODEL_BUDGET_MS: intFrom('MODEL_BUDGET_MS', 600, 0, 60_000),
   RULES_DISABLED: z.string().optional().default(''),
   SANDBOX: z.enum(['on', 'off'], { error: 'SANDBOX must be "on" or "off"' }).optional(),
   FHIR_TIMEOUT_MS: intFrom('FHIR_TIMEOUT_MS', 4000, 100, 60_000),
@@ -49,8 +51,10 @@ export interface Config {
   logLevel: string;
   maxBodyBytes: number;
   cdsClientsFile?: string;
-  modelProvider: 'embedded';
-  modelBudgetMs: number;
+  /** The summarizer: embedded (default) or a model provider (MODEL_* and AZURE_OPENAI_* / OPENAI_* variables). */
+  model: ModelSettings;
+  /** The SMART app's registration and trust (SMART_* variables, parsed by launch/launch-config.ts). */
+  launch: LaunchSettings;
   rulesDisabled: string[];
   sandbox: boolean;
   fhirTimeoutMs: number;
@@ -76,7 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
     return err(message.includes(name) ? message : `${name}: ${message}`);
   }
   const e = parsed.data;
+  // The model settings are parsed by the model module itself, from the same environment.
+  const model = modelSettingsFrom(env);
+  if (!model.ok) return err(model.error);
   const production = e.NODE_ENV === 'production';
+  const launch = launchSettingsFrom(env, { production });
+  if (!launch.ok) return err(launch.error);
   if (production && !e.CDS_CLIENTS_FILE) {
     return err('CDS_CLIENTS_FILE must be set when NODE_ENV=production: every CDS call needs a verified EHR JWT');
   }
@@ -92,8 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
     publicUrlExplicit: e.PUBLIC_URL !== undefined,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    modelProvider: e.MODEL_PROVIDER,
-    modelBudgetMs: e.MODEL_BUDGET_MS,
+    model: model.value,
+    launch: launch.value,
     rulesDisabled: e.RULES_DISABLED.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     sandbox: !production && e.SANDBOX !== 'off',
     fhirTimeoutMs: e.FHIR_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { ComposedService } from './compose';
 import { composeService } from './compose';
 import { loadConfig } from './config';
 import { listen } from './listen';
@@ -18,13 +19,23 @@ async function main(): Promise<void> {
   if (!configResult.ok) fail(configResult.error);
   const config = configResult.value;
   const logger = createLogger(config.logLevel);
-  const composed = composeService(config, { logger });
-  if (!composed.ok) fail(composed.error);
-  const service = composed.value;
+  // Development: the sandbox EHR too, loaded only then (it needs dev dependencies; production never loads it).
+  let announce = (): string[] => [];
+  let service: ComposedService;
+  if (config.sandbox) {
+    const wired = await (await import('./sandbox-wiring.js')).composeWithSandbox(config, process.env, { logger });
+    if (!wired.ok) fail(wired.error);
+    ({ service, urls: announce } = wired.value);
+  } else {
+    const composed = composeService(config, { logger });
+    if (!composed.ok) fail(composed.error);
+    service = composed.value;
+  }
 
   const server = await listen(service).catch((e: NodeJS.ErrnoException) => fail(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, publicUrl: config.publicUrl, jwt: config.cdsClientsFile !== undefined, modelProvider: config.modelProvider }, 'ChartBrief listening');
+  logger.info({ port, publicUrl: config.publicUrl, jwt: config.cdsClientsFile !== undefined, modelProvider: config.model.provider }, 'ChartBrief listening');
+  for (const line of announce()) process.stdout.write(`${line}\n`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bundle, BundleEntry, FhirResource, Identifier, Medication, Observation, Patient } from 'fhir/r4';
+import type { Bundle, BundleEntry, FhirResource, Medication, Observation, Patient } from 'fhir/r4';
+import { bundleResources } from '../../sandbox/fixtures/synthea-resources';
 import type { SectionName } from '../../src/chart/chart-sections';
 import { CHART_SECTIONS } from '../../src/chart/chart-sections';
+
+// Bundle → stored resources lives with the sandbox EHR, which seeds its FHIR server the same way.
+export { bundleResources };
 
 /**
  * The Synthea patients in fixtures/synthea (see index.json and fixtures/SOURCES.md): transaction
@@ -45,50 +49,6 @@ export function fixturePatient(prefix: string): FixturePatient {
 /** A fixture's transaction Bundle, as stored. */
 export function loadFixtureBundle(file: string): Bundle<FhirResource> {
   return JSON.parse(readFileSync(join(SYNTHEA_FIXTURES_DIR, file), 'utf8')) as Bundle<FhirResource>;
-}
-
-function identifierMatches(identifiers: Identifier[] | undefined, query: string): boolean {
-  const params = new URLSearchParams(query);
-  const wanted = params.get('identifier');
-  if (wanted === null) return false;
-  const bar = wanted.indexOf('|');
-  const [system, value] = bar < 0 ? [undefined, wanted] : [wanted.slice(0, bar), wanted.slice(bar + 1)];
-  return (identifiers ?? []).some((i) => i.value === value && (system === undefined || i.system === system));
-}
-
-/** `Type/id` for a bundle-internal reference (`urn:uuid:…` by fullUrl, `Type?identifier=…` by identifier). */
-function referenceResolver(bundle: Bundle<FhirResource>): (ref: string) => string | undefined {
-  const byFullUrl = new Map<string, string>();
-  const resources = (bundle.entry ?? []).flatMap((e) => (e.resource?.id ? [e.resource] : []));
-  for (const e of bundle.entry ?? []) if (e.fullUrl && e.resource?.id) byFullUrl.set(e.fullUrl, `${e.resource.resourceType}/${e.resource.id}`);
-  return (ref) => {
-    const known = byFullUrl.get(ref);
-    if (known !== undefined) return known;
-    const conditional = /^([A-Z][A-Za-z]+)\?(.+)$/.exec(ref);
-    if (!conditional) return undefined;
-    const [, type, query] = conditional;
-    const match = resources.find(
-      (r) => r.resourceType === type && 'identifier' in r && identifierMatches(r.identifier as Identifier[] | undefined, query ?? ''),
-    );
-    return match ? `${match.resourceType}/${match.id}` : undefined;
-  };
-}
-
-/** A deep copy of `value` with every bundle-internal `reference` rewritten by `resolve`. */
-function rewriteReferences<T>(value: T, resolve: (ref: string) => string | undefined): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => rewriteReferences(v, resolve)) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = key === 'reference' && typeof v === 'string' ? (resolve(v) ?? v) : rewriteReferences(v, resolve);
-  }
-  return out as T;
-}
-
-/** Every resource of the bundle, ids kept, references rewritten to `Type/id`: what a FHIR server holds after the transaction. */
-export function bundleResources(bundle: Bundle<FhirResource>): FhirResource[] {
-  const resolve = referenceResolver(bundle);
-  return (bundle.entry ?? []).flatMap((e) => (e.resource?.id ? [rewriteReferences(e.resource, resolve)] : []));
 }
 
 /** The one Patient of a fixture bundle. */

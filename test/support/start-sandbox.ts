@@ -1,0 +1,36 @@
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { loadConfig } from '../../server/config';
+import { listen } from '../../server/listen';
+import type { ServiceWithSandbox } from '../../server/sandbox-wiring';
+import { composeWithSandbox } from '../../server/sandbox-wiring';
+
+export interface RunningSandbox extends ServiceWithSandbox {
+  /** The service's base URL (`http://127.0.0.1:<port>`); the page is `${baseUrl}/sandbox/`. */
+  baseUrl: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the service with the sandbox EHR exactly as `npm start` does in development, on free loopback ports. */
+export async function startSandbox(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<RunningSandbox> {
+  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
+  if (!config.ok) throw new Error(config.error);
+  const logs: string[] = [];
+  const logger = pino({ level: config.value.logLevel }, { write: (line: string) => void logs.push(line) });
+  const wired = await composeWithSandbox(config.value, { SANDBOX_PORT: '0', ...env }, { logger, ...(options.now !== undefined && { now: options.now }) });
+  if (!wired.ok) throw new Error(wired.error);
+  const server: Server = await listen(wired.value.service);
+  return {
+    ...wired.value,
+    baseUrl: config.value.publicUrl,
+    logs,
+    close: async () => {
+      await wired.value.sandbox.close();
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
