@@ -34,14 +34,15 @@ export function unsignedDevelopmentAuthenticator(): CdsAuthenticator {
 
 /**
  * Development only, when a local EHR (the sandbox) is trusted but no CDS_CLIENTS_FILE is set: a
- * call with an `Authorization` header is verified by `verifying` (and refused when it fails); a
- * call without one is accepted as the anonymous client, as {@link unsignedDevelopmentAuthenticator} does.
+ * call whose token `claimsTrusted` (it names a trusted client's `iss`) is verified by `verifying`
+ * and refused when that fails; any other call, unsigned or signed by an EHR we were not told
+ * about (e.g. the public CDS Hooks sandbox), is accepted as {@link unsignedDevelopmentAuthenticator} does.
  */
-export function verifyWhenSignedDevelopmentAuthenticator(verifying: CdsAuthenticator): CdsAuthenticator {
+export function verifyWhenSignedDevelopmentAuthenticator(verifying: CdsAuthenticator, claimsTrusted: (authorization: string) => boolean): CdsAuthenticator {
   const unsigned = unsignedDevelopmentAuthenticator();
   return {
     enforced: false,
     authenticate: (authorization, audience) =>
-      authorization === undefined || authorization.trim() === '' ? unsigned.authenticate(authorization, audience) : verifying.authenticate(authorization, audience),
+      authorization !== undefined && claimsTrusted(authorization) ? verifying.authenticate(authorization, audience) : unsigned.authenticate(authorization, audience),
   };
 }

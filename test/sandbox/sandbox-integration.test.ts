@@ -97,6 +97,12 @@ describe('EHR authentication in development', () => {
     expect((await call(await sb.sandbox.signer.authorization(`${sb.baseUrl}/cds-services/order-sign`))).status).toBe(401);
   });
 
+  it('accepts, in development, a call signed by an EHR it was not told about (e.g. the public CDS Hooks sandbox)', async () => {
+    const { privateKey } = await generateKeyPair('ES384');
+    const outside = await new SignJWT({}).setProtectedHeader({ alg: 'ES384', kid: 'k' }).setIssuer('https://sandbox.cds-hooks.org').setAudience(aud()).setIssuedAt().setExpirationTime('5m').setJti('j2').sign(privateKey);
+    expect((await call(`Bearer ${outside}`)).status).toBe(200);
+  });
+
   it('lets the signed sandbox name only its own FHIR server', async () => {
     const answer = await call(await sb.sandbox.signer.authorization(aud()), 'http://127.0.0.1:9/fhir');
     expect(answer.status).toBe(400);
