@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
+import { envErrorLine, integerEnv } from '../src/settings/env-values';
 
 // The sandbox EHR's own settings, read only when the sandbox runs (development, SANDBOX not off).
 
@@ -14,18 +15,7 @@ export interface SandboxConfig {
 }
 
 const schema = z.object({
-  SANDBOX_PORT: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return 3001;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `SANDBOX_PORT must be an integer from 0 to 65535, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  SANDBOX_PORT: integerEnv('SANDBOX_PORT', 3001, 0, 65535),
   SANDBOX_QUIRKS: z.enum(['none', 'epic'], { error: 'SANDBOX_QUIRKS must be "none" or "epic"' }).optional().default('none'),
   SMART_CLIENT_ID: z.string().trim().min(1, 'SMART_CLIENT_ID must not be empty').optional().default('chartbrief'),
 });
@@ -34,10 +24,7 @@ const schema = z.object({
 export function loadSandboxConfig(env: NodeJS.ProcessEnv): Result<SandboxConfig, string> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue?.path.join('.') ?? 'environment';
-    const message = issue?.message ?? 'invalid';
-    return err(message.includes(name) ? message : `${name}: ${message}`);
+    return err(envErrorLine(parsed.error));
   }
   return ok({ port: parsed.data.SANDBOX_PORT, quirks: parsed.data.SANDBOX_QUIRKS, smartClientId: parsed.data.SMART_CLIENT_ID });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
+import { envErrorLine, integerEnv } from '../src/settings/env-values';
 import type { ModelSettings } from '../src/brief/model/model-settings';
 import { modelSettingsFrom } from '../src/brief/model/model-settings';
 import type { LaunchSettings } from '../launch/launch-config';
@@ -11,32 +12,18 @@ import { launchSettingsFrom } from '../launch/launch-config';
 
 const MIB = 1024 * 1024;
 
-const intFrom = (name: string, def: number, min: number, max: number): z.ZodType<number> =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return def;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max}, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
 const envSchema = z.object({
   NODE_ENV: z.string().optional().default('development'),
-  PORT: intFrom('PORT', 3000, 0, 65535),
+  PORT: integerEnv('PORT', 3000, 0, 65535),
   HOST: z.string().optional().default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
-  MAX_BODY_BYTES: intFrom('MAX_BODY_BYTES', 10 * MIB, 1024, 512 * MIB),
+  MAX_BODY_BYTES: integerEnv('MAX_BODY_BYTES', 10 * MIB, 1024, 512 * MIB),
   CDS_CLIENTS_FILE: z.string().optional(),
   RULES_DISABLED: z.string().optional().default(''),
   SANDBOX: z.enum(['on', 'off'], { error: 'SANDBOX must be "on" or "off"' }).optional(),
-  FHIR_TIMEOUT_MS: intFrom('FHIR_TIMEOUT_MS', 4000, 100, 60_000),
-  RATE_LIMIT_PER_MINUTE: intFrom('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+  FHIR_TIMEOUT_MS: integerEnv('FHIR_TIMEOUT_MS', 4000, 100, 60_000),
+  RATE_LIMIT_PER_MINUTE: integerEnv('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   TRUST_PROXY: z.string().optional(),
 });
 
@@ -74,10 +61,7 @@ function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
 export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue?.path.join('.') ?? 'environment';
-    const message = issue?.message ?? 'invalid';
-    return err(message.includes(name) ? message : `${name}: ${message}`);
+    return err(envErrorLine(parsed.error));
   }
   const e = parsed.data;
   // The model settings are parsed by the model module itself, from the same environment.

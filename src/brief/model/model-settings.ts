@@ -1,4 +1,5 @@
 import type { Result } from '../../result';
+import { integerSetting } from '../../settings/env-values';
 import { err, ok } from '../../result';
 
 /**
@@ -98,10 +99,7 @@ const INT_RANGES: readonly (readonly [IntName, number, number])[] = [
 ];
 
 function int(env: Env, name: IntName, min: number, max: number): Result<number, string> {
-  const v = text(env, name);
-  if (v === undefined) return ok(MODEL_DEFAULTS[name]);
-  const n = Number(v);
-  return Number.isInteger(n) && n >= min && n <= max ? ok(n) : err(`${name} must be an integer from ${min} to ${max}, got "${v}"`);
+  return integerSetting(name, text(env, name), MODEL_DEFAULTS[name], min, max);
 }
 
 function isLoopback(host: string): boolean {
