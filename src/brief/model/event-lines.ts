@@ -3,6 +3,7 @@ import type { Chart } from '../../chart/chart';
 import { compareText, conceptText, instantOf, refOf, withoutSemanticTag } from '../embedded/fhir-values';
 import type { LineCandidate, LineContext } from './line-context';
 import { noteFields, TIER } from './line-context';
+import { ENCOUNTER_CLASS_LABELS } from '../../clinical-codes/encounter-class';
 
 // Lines for encounters, procedures, immunizations and reports: the most recent few early, the rest
 // with the past, newest first.
@@ -10,21 +11,6 @@ import { noteFields, TIER } from './line-context';
 /** How many of the newest encounters and procedures rank above older results. */
 const RECENT_ENCOUNTERS = 3;
 const RECENT_PROCEDURES = 10;
-
-// https://terminology.hl7.org/ValueSet-v3-ActEncounterCode.html
-const ENCOUNTER_CLASS: Readonly<Record<string, string>> = {
-  AMB: 'outpatient',
-  EMER: 'emergency',
-  IMP: 'inpatient',
-  ACUTE: 'inpatient acute',
-  NONAC: 'inpatient non-acute',
-  OBSENC: 'observation',
-  PRENC: 'pre-admission',
-  SS: 'short stay',
-  VR: 'virtual',
-  HH: 'home health',
-  FLD: 'field',
-};
 
 function named(concept: Parameters<typeof conceptText>[0]): string | undefined {
   const text = conceptText(concept);
@@ -44,7 +30,7 @@ function encounterFields(e: Encounter, ctx: LineContext): string[] {
     'encounter',
     start ?? 'date unknown',
     ...(end && end !== start ? [`to ${end}`] : []),
-    ...(classCode ? [ENCOUNTER_CLASS[classCode] ?? classCode.toLowerCase()] : []),
+    ...(classCode ? [ENCOUNTER_CLASS_LABELS[classCode] ?? classCode.toLowerCase()] : []),
     ...(type ? [ctx.quote(type)] : []),
     ...(e.status === 'finished' ? [] : [e.status]),
     ...reasonFields(e.reasonCode, ctx),
