@@ -23,10 +23,19 @@ function gapContext(chart: Chart, asOf: Date): GapContext | undefined {
   return findExclusion(END_OF_LIFE_EXCLUSIONS, ctx) ? undefined : ctx;
 }
 
+type CareGapAssessment = { ctx: GapContext; assessments: GapAssessment[] } | undefined;
+
+// patient-view asks twice per chart (the care-gap card and the brief's section): assess once.
+const assessedCharts = new WeakMap<Chart, { asOf: number; result: CareGapAssessment }>();
+
 /** Every check's conclusion for this chart (empty when none applies). */
-export function assessCareGaps(chart: Chart, asOf: Date): { ctx: GapContext; assessments: GapAssessment[] } | undefined {
+export function assessCareGaps(chart: Chart, asOf: Date): CareGapAssessment {
+  const known = assessedCharts.get(chart);
+  if (known?.asOf === asOf.getTime()) return known.result;
   const ctx = gapContext(chart, asOf);
-  return ctx && { ctx, assessments: [...assessScreenings(ctx), ...assessDiabetes(ctx), ...assessImmunizations(ctx)] };
+  const result = ctx && { ctx, assessments: [...assessScreenings(ctx), ...assessDiabetes(ctx), ...assessImmunizations(ctx)] };
+  assessedCharts.set(chart, { asOf: asOf.getTime(), result });
+  return result;
 }
 
 function evaluate(input: RuleInput): Finding[] {

@@ -1,4 +1,5 @@
 import { careGapBriefSection } from '../../../src/rules/care-gaps/care-gap-brief';
+import { assessCareGaps } from '../../../src/rules/care-gaps/care-gap-rule';
 import { AS_OF, chartOf, immunization, labResult, patientAged, procedure, SNOMED } from './care-gap-kit';
 
 // The same care-gap checks as a section of the brief: one statement per due gap, each cited.
@@ -23,4 +24,13 @@ it('has no section when nothing is due, or for the deceased', () => {
   const upToDate = chartOf(patientAged(55, 'male'), [procedure('colo', { system: SNOMED, code: '73761001' }, '2024-01-01'), labResult('hcv', '13955-0', '2010-01-01'), immunization('flu', '140', '2025-10-01'), immunization('pcv', '216', '2022-01-01')]);
   expect(careGapBriefSection(upToDate, AS_OF)).toBeUndefined();
   expect(careGapBriefSection(chartOf(patientAged(55, 'male', { deceasedBoolean: true })), AS_OF)).toBeUndefined();
+});
+
+it('assesses a chart once per point in time, for the card and the brief alike', () => {
+  const chart = chartOf(patientAged(55, 'male'));
+  const first = assessCareGaps(chart, AS_OF);
+  expect(assessCareGaps(chart, new Date(AS_OF.getTime()))).toBe(first);
+  const later = assessCareGaps(chart, new Date(AS_OF.getTime() + 86_400_000));
+  expect(later).not.toBe(first);
+  expect(later?.assessments.map((a) => a.id)).toEqual(first?.assessments.map((a) => a.id));
 });
