@@ -1,5 +1,5 @@
 import type { AnswerStatement, RecordedRequest } from '../support/azure-openai-server';
-import { AzureOpenAIServer, promptLines } from '../support/azure-openai-server';
+import { azureOpenAIEnv, AzureOpenAIServer, promptLines } from '../support/azure-openai-server';
 import { postJson } from '../support/http';
 import type { RunningService } from '../support/start-service';
 import { startService } from '../support/start-service';
@@ -36,15 +36,7 @@ let svc: RunningService;
 beforeAll(async () => {
   model = await AzureOpenAIServer.start();
   svc = await startService({
-    env: {
-      MODEL_PROVIDER: 'azure-openai',
-      AZURE_OPENAI_ENDPOINT: model.url,
-      AZURE_OPENAI_DEPLOYMENT: 'chartbrief-gpt4o',
-      AZURE_OPENAI_API_KEY: 'test-key',
-      OPENAI_API_VERSION: '2024-10-21',
-      MODEL_MAX_RETRIES: '0',
-      MODEL_BUDGET_MS: '50',
-    },
+    env: { ...azureOpenAIEnv(model), MODEL_BUDGET_MS: '50' },
   });
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import type { AnswerStatement, RecordedRequest } from '../support/azure-openai-server';
-import { AzureOpenAIServer, promptLines } from '../support/azure-openai-server';
+import { azureOpenAIEnv, AzureOpenAIServer, promptLines } from '../support/azure-openai-server';
 import type { Browser } from '../support/browser';
 import { artifactsDir, launchChromium } from '../support/browser';
 import { fixturePatient, loadFixtureBundle } from '../support/synthea';
@@ -27,14 +27,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   model = await AzureOpenAIServer.start();
-  sb = await startAppSandbox({
-    MODEL_PROVIDER: 'azure-openai',
-    AZURE_OPENAI_ENDPOINT: model.url,
-    AZURE_OPENAI_DEPLOYMENT: 'chartbrief-gpt4o',
-    AZURE_OPENAI_API_KEY: 'test-key',
-    OPENAI_API_VERSION: '2024-10-21',
-    MODEL_MAX_RETRIES: '0',
-  });
+  sb = await startAppSandbox(azureOpenAIEnv(model));
   page = await browser.context.newPage();
 }, 90_000);
 afterAll(async () => {

@@ -141,6 +141,21 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', 'apim-request-id': 'test', ...headers }).end(JSON.stringify(body));
 }
 
+/** The deployment the loopback server serves by default. */
+export const TEST_DEPLOYMENT = 'chartbrief-gpt4o';
+
+/** The environment that points ChartBrief at `server` as Azure OpenAI (deployment path, api-key, no SDK retries). */
+export function azureOpenAIEnv(server: AzureOpenAIServer): Record<string, string> {
+  return {
+    MODEL_PROVIDER: 'azure-openai',
+    AZURE_OPENAI_ENDPOINT: server.url,
+    AZURE_OPENAI_DEPLOYMENT: TEST_DEPLOYMENT,
+    AZURE_OPENAI_API_KEY: 'test-key',
+    OPENAI_API_VERSION: '2024-10-21',
+    MODEL_MAX_RETRIES: '0',
+  };
+}
+
 export class AzureOpenAIServer {
   readonly requests: RecordedRequest[] = [];
   private readonly script: Scripted[] = [];
@@ -159,7 +174,7 @@ export class AzureOpenAIServer {
   private constructor(options: AzureOpenAIServerOptions) {
     this.apiKey = options.apiKey ?? 'test-key';
     this.entraToken = options.entraToken ?? 'entra-token';
-    this.deployments = options.deployments ?? ['chartbrief-gpt4o'];
+    this.deployments = options.deployments ?? [TEST_DEPLOYMENT];
   }
 
   static async start(options: AzureOpenAIServerOptions = {}): Promise<AzureOpenAIServer> {

@@ -2,14 +2,14 @@ import type { Chart } from '../../../src/chart/chart';
 import type { Env, ModelSettings, RemoteModelSettings } from '../../../src/brief/model/model-settings';
 import { modelSettingsFrom } from '../../../src/brief/model/model-settings';
 import type { AnswerStatement, AzureOpenAIServer, RecordedRequest } from '../../support/azure-openai-server';
-import { keyFor } from '../../support/azure-openai-server';
+import { azureOpenAIEnv, keyFor, TEST_DEPLOYMENT } from '../../support/azure-openai-server';
 import { ChartBuilder } from '../../support/chart-builder';
 
 // Shared by the model tests: a small chart with identifying data, settings pointing at the
 // loopback Azure OpenAI server, and a "model" that answers from the prompt it was sent.
 
 export const AS_OF = new Date('2021-06-01T00:00:00Z');
-export const DEPLOYMENT = 'chartbrief-gpt4o';
+export const DEPLOYMENT = TEST_DEPLOYMENT;
 
 /** Identifying values of the test patient: none may reach a prompt. */
 export const IDENTIFIERS = {
@@ -79,16 +79,7 @@ function remote(settings: ModelSettings): RemoteModelSettings {
 
 /** Azure OpenAI (deployment path, api-key) at the loopback server; `env` overrides. */
 export function azureSettings(server: AzureOpenAIServer, env: Env = {}): RemoteModelSettings {
-  return remote(settingsOrThrow({
-    MODEL_PROVIDER: 'azure-openai',
-    AZURE_OPENAI_ENDPOINT: server.url,
-    AZURE_OPENAI_DEPLOYMENT: DEPLOYMENT,
-    AZURE_OPENAI_API_KEY: 'test-key',
-    OPENAI_API_VERSION: '2024-10-21',
-    MODEL_MAX_RETRIES: '0',
-    MODEL_BUDGET_MS: '30000',
-    ...env,
-  }));
+  return remote(settingsOrThrow({ ...azureOpenAIEnv(server), MODEL_BUDGET_MS: '30000', ...env }));
 }
 
 /** An OpenAI-compatible server (v1 path, bearer key): the same loopback server. */

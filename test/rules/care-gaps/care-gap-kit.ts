@@ -1,3 +1,4 @@
+import { assessScreenings } from '../../../src/rules/care-gaps/screening-gaps';
 import type { Coding, DiagnosticReport, FhirResource, Immunization, MedicationRequest, Observation, Patient, Procedure, ServiceRequest } from 'fhir/r4';
 import { Chart } from '../../../src/chart/chart';
 import type { SectionStatus } from '../../../src/chart/chart-sections';
@@ -116,4 +117,9 @@ export function report(id: string, loinc: string, date: string, status: Diagnost
 
 export function serviceRequest(id: string, coding: Coding, authoredOn: string, status: ServiceRequest['status'] = 'active', extra: Partial<ServiceRequest> = {}): ServiceRequest {
   return { resourceType: 'ServiceRequest', id, status, intent: 'order', subject: subject('pat-1'), code: { coding: [coding] }, authoredOn, ...extra };
+}
+
+/** The screening checks' conclusions for a chart built by {@link chartOf}. */
+export function screenings(...args: Parameters<typeof chartOf>): ReturnType<typeof assessScreenings> {
+  return assessScreenings(contextOf(chartOf(...args)));
 }

@@ -1,6 +1,6 @@
 import { assessScreenings } from '../../../src/rules/care-gaps/screening-gaps';
 import {
-  chartOf,
+  screenings,
   condition,
   contextOf,
   CPT,
@@ -17,9 +17,6 @@ import {
 
 const COLONOSCOPY = { system: SNOMED, code: '73761001', display: 'Colonoscopy' };
 
-function screenings(...args: Parameters<typeof chartOf>): ReturnType<typeof assessScreenings> {
-  return assessScreenings(contextOf(chartOf(...args)));
-}
 
 describe('colorectal cancer screening (USPSTF 2021, 45–75)', () => {
   it('is met by a colonoscopy within 10 years and cites it', () => {

@@ -1,6 +1,6 @@
 import { assessScreenings } from '../../../src/rules/care-gaps/screening-gaps';
 import {
-  chartOf,
+  screenings,
   condition,
   contextOf,
   CPT,
@@ -17,9 +17,6 @@ import {
 
 const HYPERTENSION = { system: SNOMED, code: '38341003', display: 'Hypertension' };
 
-function screenings(...args: Parameters<typeof chartOf>): ReturnType<typeof assessScreenings> {
-  return assessScreenings(contextOf(chartOf(...args)));
-}
 
 describe('lipid panel / statin (USPSTF 2022, 40–75 with a risk factor)', () => {
   it('does not apply without a risk factor on a complete problem list', () => {
