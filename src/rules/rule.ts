@@ -2,19 +2,17 @@ import type { FhirResource } from 'fhir/r4';
 import type { CdsAction } from '../cds/cds-types';
 import type { Chart } from '../chart/chart';
 import type { DraftMedicationOrder } from '../chart/draft-medications';
+import type { KnowledgeSource } from '../knowledge/knowledge-source';
+import type { Severity } from '../knowledge/severity';
+
+// Re-exported so rules (and code written against this module) keep one import.
+export type { KnowledgeSource } from '../knowledge/knowledge-source';
+export type { Severity } from '../knowledge/severity';
 
 // The contract every clinical rule keeps: a pure function of the chart, the draft orders and the
 // time, returning findings that cite the resources they rest on and the knowledge they used.
 
 export type HookName = 'patient-view' | 'order-select' | 'order-sign';
-export type Severity = 'info' | 'warning' | 'critical';
-
-/** Where a knowledge row comes from (a guideline, a label, a list). Required on every row. */
-export interface KnowledgeSource {
-  /** Short, for `card.source.label`, e.g. "ONC high-priority DDI list (Phansalkar 2012)". */
-  label: string;
-  url?: string;
-}
 
 /** A draft MedicationRequest of the call, resolved like the chart's medications. */
 export type DraftMedication = DraftMedicationOrder;
@@ -60,6 +58,18 @@ export interface Finding {
   suggestions?: FindingSuggestion[];
   /** Required by the spec when there are suggestions; `at-most-one` when they exclude each other. */
   selectionBehavior?: 'at-most-one' | 'any';
+  /** The patient fact that set the severity (an INR above 4, a QTc of 510 ms), as data for audit and feedback. */
+  severityFact?: SeverityFact;
+}
+
+/** A patient fact that set a finding's severity: its code (LOINC, SNOMED CT, or `age`/`sex`), value, unit and citation. */
+export interface SeverityFact {
+  code: string;
+  value?: number;
+  unit?: string;
+  /** `Type/id` of the resource it was read from (the Patient for age and sex). */
+  ref: string;
+  date?: string;
 }
 
 export interface Rule {

@@ -29,6 +29,8 @@ export interface RuleCase {
   source: string;
   /** The clock the rules run at. */
   asOf: string;
+  /** The mechanism group the case exercises (drug-interaction groups, allergy cross-sensitivity, teratogens…), for the eval table. */
+  mechanism?: string;
   /** Start from a Synthea fixture patient's full prefetch (`prefetchFromBundle`); `request.prefetch` keys replace its sections. */
   synthea?: string;
   /** A CDS Hooks request: `hook`, `context` (patientId filled in from `synthea` when absent), `prefetch`. */

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { UNIT_CONVERSIONS } from './lab-sources';
 
 /**
@@ -32,7 +32,7 @@ export interface LabDefinition {
   source: KnowledgeSource;
 }
 
-export type LabKey = 'potassium' | 'sodium' | 'glucose' | 'hemoglobin' | 'platelets' | 'inr' | 'hba1c' | 'creatinine' | 'egfr' | 'weight';
+export type LabKey = 'potassium' | 'sodium' | 'glucose' | 'hemoglobin' | 'platelets' | 'inr' | 'hba1c' | 'creatinine' | 'egfr' | 'weight' | 'magnesium' | 'qtc';
 
 const LOINC_SOURCE: KnowledgeSource = { label: 'LOINC', url: 'https://loinc.org' };
 
@@ -156,4 +156,27 @@ export const WEIGHT: LabDefinition = {
   conversions: [{ units: ['kg'], factor: 1 }, { units: ['[lb_av]', 'lb', 'lbs'], factor: 0.45359237 }, { units: ['g'], factor: 0.001 }],
   decimals: 1,
   source: UNIT_CONVERSIONS,
+};
+
+export const MAGNESIUM: LabDefinition = {
+  key: 'magnesium',
+  label: 'Magnesium',
+  // HL7 PDDI-CDS valueset-magnesium-LOINC, serum/plasma: 19123-9 [Mass/volume]; 2601-3 [Moles/volume]
+  // (the red-cell code 2597-3 measures something else). 1 mmol/L = 2.43 mg/dL = 2 mEq/L.
+  loinc: ['19123-9', '2601-3'],
+  unit: 'mg/dL',
+  conversions: [{ units: ['mg/dL'], factor: 1 }, { units: ['mmol/L'], factor: 2.43 }, { units: ['meq/L', 'mEq/L'], factor: 1.215 }],
+  decimals: 1,
+  source: UNIT_CONVERSIONS,
+};
+
+export const QTC: LabDefinition = {
+  key: 'qtc',
+  label: 'QTc',
+  // 8636-3 Q-T interval corrected (ECG); the ECG reports it in milliseconds.
+  loinc: ['8636-3'],
+  unit: 'ms',
+  conversions: [{ units: ['ms', 'msec'], factor: 1 }, { units: ['s'], factor: 1000 }],
+  decimals: 0,
+  source: LOINC_SOURCE,
 };

@@ -1,5 +1,6 @@
-import type { MedicationRequest } from 'fhir/r4';
-import { RXNORM } from '../../clinical-codes/code-systems';
+import type { MedicationRequest, ServiceRequest } from 'fhir/r4';
+import { LOINC, RXNORM } from '../../clinical-codes/code-systems';
+import type { MonitoringOrder } from '../../knowledge/interactions/mechanisms/mechanism-row';
 import type { FindingSuggestion } from '../rule';
 import type { IdentifiedOrder } from './medication-orders';
 import { drugName } from './medication-orders';
@@ -49,4 +50,16 @@ export function replaceDraft(order: IdentifiedOrder, alternative: Alternative, p
 export function removeDrafts(orders: readonly IdentifiedOrder[], recommend: boolean): FindingSuggestion[] {
   const drafts = orders.filter((o) => o.draft);
   return drafts.map((o) => removeDraft(o, recommend && drafts.length === 1));
+}
+
+/** "Order INR": a draft ServiceRequest for the monitoring test the interaction's source names. */
+export function orderMonitoring(monitoring: MonitoringOrder, patientRef: string): FindingSuggestion {
+  const resource: ServiceRequest = {
+    resourceType: 'ServiceRequest',
+    status: 'draft',
+    intent: 'order',
+    subject: { reference: patientRef },
+    code: { coding: [{ system: LOINC, code: monitoring.loinc, display: monitoring.display }], text: monitoring.display },
+  };
+  return { label: monitoring.label, isRecommended: false, actions: [{ type: 'create', description: `Order ${monitoring.display}.`, resource }] };
 }

@@ -1,17 +1,24 @@
 import type { Finding, Rule, RuleInput, Severity } from '../rule';
+import { SEVERITY_RANK } from '../run-rules';
 import { assessDigoxinCyclosporine } from './digoxin-cyclosporine-check';
-import { replaceDraft, removeDrafts } from './draft-suggestions';
+import { orderMonitoring, replaceDraft, removeDrafts } from './draft-suggestions';
 import { duplicationOf } from './duplicate-match';
 import type { InteractionAssessment, PairContext } from './interaction-assessment';
+import type { RiskReading } from './interaction-risk';
+import { riskReader } from './interaction-risk';
 import { assessListedInteraction } from './listed-interaction-check';
+import { assessMechanism } from './mechanism-check';
 import type { IdentifiedOrder } from './medication-orders';
 import { orderLine, ordersOf } from './medication-orders';
 import { assessWarfarinNsaid } from './warfarin-nsaid-check';
+import type { PatientRiskKey } from '../../knowledge/interactions/mechanisms/mechanism-row';
 
 // `drug-interaction`: each draft against the chart's active medications and the other drafts
-// (order-select, order-sign); on patient-view, the active medications against each other, as
-// warning at most, with nothing to delete and without the non-interruptive list. The HL7 PDDI-CDS logic decides warfarin +
-// NSAID and digoxin + cyclosporine; the ONC lists decide the rest.
+// (order-select, order-sign); on patient-view, the active medications against each other, in one
+// grouped card, as warning at most unless a recent patient fact crosses a critical threshold, with
+// nothing to delete and without the non-interruptive list. The HL7 PDDI-CDS logic decides warfarin +
+// NSAID and digoxin + cyclosporine, the mechanism rows (FDA labels and tables, Beers, CDC) what they
+// cover, the ONC lists the rest.
 
 export const DRUG_INTERACTION_RULE_ID = 'drug-interaction';
 
@@ -22,46 +29,85 @@ function pairsOf(ctx: PairContext): [IdentifiedOrder, IdentifiedOrder][] {
   return drafts.flatMap((d, i) => [...active, ...drafts.slice(0, i)].map((o): [IdentifiedOrder, IdentifiedOrder] => [d, o]));
 }
 
-function assess(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext): InteractionAssessment | undefined {
+type Reader = (key: PatientRiskKey) => RiskReading | undefined;
+
+function assess(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: Reader): InteractionAssessment | undefined {
   // Non-interruptive pairs are left out on patient-view (long-standing combinations the panel
   // judged not worth an alert would crowd out the overview) and where the pair duplicates
   // therapy (ACE inhibitor + ARB: duplicate-therapy reports it).
   const skipNonInterruptive = ctx.input.hook === 'patient-view' || duplicationOf(x, y) !== undefined;
-  return assessWarfarinNsaid(x, y, ctx) ?? assessDigoxinCyclosporine(x, y, ctx) ?? assessListedInteraction(x, y, skipNonInterruptive);
+  return (
+    assessWarfarinNsaid(x, y, ctx) ??
+    assessDigoxinCyclosporine(x, y, ctx) ??
+    assessMechanism(x, y, ctx, read) ??
+    assessListedInteraction(x, y, skipNonInterruptive)
+  );
 }
 
-const PATIENT_VIEW_CAP: Record<Severity, Severity> = { critical: 'warning', warning: 'warning', info: 'info' };
+/** On chart open a long-standing combination is a warning at most, unless a recent fact makes it critical. */
+function standingSeverity(a: InteractionAssessment): Severity {
+  if (a.severity === 'critical' && a.standingCritical === true) return 'critical';
+  return a.severity === 'info' ? 'info' : 'warning';
+}
 
 function findingOf(a: InteractionAssessment, input: RuleInput): Finding {
   const orderHook = input.hook !== 'patient-view';
   const alternative = a.alternative && a.first.draft ? [replaceDraft(a.first, a.alternative, input.chart.patientRef)] : [];
   // Removal is recommended only when it is the one option and the card is more than information.
   const recommendRemoval = alternative.length === 0 && a.severity !== 'info';
-  const suggestions = orderHook ? [...alternative, ...removeDrafts([a.first, a.second], recommendRemoval)] : [];
+  const monitoring = a.monitoring ? [orderMonitoring(a.monitoring, input.chart.patientRef)] : [];
+  const suggestions = orderHook ? [...alternative, ...removeDrafts([a.first, a.second], recommendRemoval), ...monitoring] : monitoring;
   return {
     ruleId: DRUG_INTERACTION_RULE_ID,
     topic: `ddi:${[...a.ingredients].sort().join('+')}`,
-    severity: orderHook ? a.severity : PATIENT_VIEW_CAP[a.severity],
+    severity: orderHook ? a.severity : standingSeverity(a),
     summary: a.summary,
     detail: [`${orderLine(a.first)} with ${orderLine(a.second)}.`, ...a.lines].map((l) => `- ${l}`).join('\n'),
     evidence: [...new Set([a.first.ref, a.second.ref, ...a.evidence])],
     source: a.source,
     knowledge: a.knowledge,
+    ...(a.severityFact && { severityFact: a.severityFact }),
     ...(suggestions.length > 0 && { suggestions, selectionBehavior: 'at-most-one' as const }),
   };
 }
 
+/**
+ * Patient-view: the chart's standing interactions as one card (cards.md: one card per problem; the
+ * overview must not fill with one card per pair), most severe first, each pair with its own lines.
+ */
+function grouped(findings: readonly Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const top = sorted[0];
+  if (!top || sorted.length === 1) return sorted;
+  const others = sorted.length - 1;
+  const summary = `${sorted.length} interactions among current medications; most important: ${top.summary}`;
+  const blocks = sorted.map((f) => `**${f.summary}**\n\n${f.detail}`);
+  return [
+    {
+      ...top,
+      topic: 'ddi:standing',
+      summary: summary.length < 140 ? summary : `${top.summary.replace(/\s*\S+$/, '')} (+${others} more interactions)`,
+      detail: blocks.join('\n\n'),
+      evidence: [...new Set(sorted.flatMap((f) => f.evidence))],
+      knowledge: [...new Set(sorted.flatMap((f) => f.knowledge))],
+      suggestions: sorted.flatMap((f) => f.suggestions ?? []),
+    },
+  ];
+}
+
 function evaluate(input: RuleInput): Finding[] {
   const ctx: PairContext = { input, orders: ordersOf(input) };
-  return pairsOf(ctx).flatMap(([x, y]) => {
-    const assessment = assess(x, y, ctx);
+  const read = riskReader(input);
+  const findings = pairsOf(ctx).flatMap(([x, y]) => {
+    const assessment = assess(x, y, ctx, read);
     return assessment ? [findingOf(assessment, input)] : [];
   });
+  return input.hook === 'patient-view' ? grouped(findings) : findings;
 }
 
 export const drugInteractionRule: Rule = {
   id: DRUG_INTERACTION_RULE_ID,
-  title: 'Drug-drug interactions (ONC lists, HL7 PDDI-CDS)',
+  title: 'Drug-drug interactions (mechanism tables, ONC lists, HL7 PDDI-CDS)',
   hooks: ['patient-view', 'order-select', 'order-sign'],
   evaluate,
 };

@@ -1,4 +1,5 @@
-import type { KnowledgeSource, RuleInput, Severity } from '../rule';
+import type { MechanismGroup, MonitoringOrder } from '../../knowledge/interactions/mechanisms/mechanism-row';
+import type { KnowledgeSource, RuleInput, Severity, SeverityFact } from '../rule';
 import type { Alternative } from './draft-suggestions';
 import type { IdentifiedOrder, OrderSet } from './medication-orders';
 
@@ -25,6 +26,17 @@ export interface InteractionAssessment {
   source: KnowledgeSource;
   /** A safer drug the source names in place of `first`. */
   alternative?: Alternative;
+  /** The patient fact that set the severity, when one did. */
+  severityFact?: SeverityFact;
+  /**
+   * True when that fact may make a long-standing combination critical on chart open (a recent INR
+   * above 4, K ≥ 6.0, QTc ≥ 500 ms): patient-view caps every other interaction at warning.
+   */
+  standingCritical?: boolean;
+  /** A monitoring test the card offers to order (draft ServiceRequest). */
+  monitoring?: MonitoringOrder;
+  /** The mechanism group of a mechanism-based row (eval and audit). */
+  group?: MechanismGroup;
 }
 
 /** Every other order of the call (active and draft) besides the pair: co-medication that modifies the risk. */

@@ -1,0 +1,6 @@
+import type { MechanismRow } from './mechanism-row';
+
+// Every mechanism-based interaction row, one table per family of mechanisms. The rules read this
+// list; the drug-table generator reads it for the ingredient names it needs.
+
+export const MECHANISM_ROWS: readonly MechanismRow[] = [];

@@ -1,0 +1,180 @@
+import { CLASS_MEMBERSHIP } from '../../knowledge/drugs/drug-classes';
+import type { DrugSet, MechanismRow, PatientRiskKey } from '../../knowledge/interactions/mechanisms/mechanism-row';
+import { MECHANISM_ROWS } from '../../knowledge/interactions/mechanisms/mechanism-rows';
+import { RISK_FACTS, STANDING_CRITICAL_DAYS, STANDING_CRITICAL_FACTS } from '../../knowledge/interactions/mechanisms/risk-facts';
+import type { Severity } from '../rule';
+import { SEVERITY_RANK } from '../run-rules';
+import type { InteractionAssessment, PairContext } from './interaction-assessment';
+import { otherOrders } from './interaction-assessment';
+import type { RiskReading } from './interaction-risk';
+import { rxcuisOf } from './ingredient-sets';
+import type { IdentifiedOrder } from './medication-orders';
+import { capitalized, orderLine } from './medication-orders';
+
+// Interactions by mechanism (MECHANISM_ROWS): one drug of the pair in the row's precipitant set,
+// the other in its object set (and, for three-drug rows, a third among the other medications).
+// Severity starts from the row (the label's word: contraindicated, avoid, monitor) and is raised
+// by the patient facts the row names; the card says which fact set it, or which were checked.
+
+interface IndexedSet {
+  set: DrugSet;
+  rxcuis: ReadonlySet<string>;
+}
+
+interface IndexedRow {
+  row: MechanismRow;
+  precipitant: IndexedSet;
+  object: IndexedSet;
+  also?: IndexedSet;
+}
+
+/** The ingredients of a set: its classes' members and its named ingredients, less the exceptions. */
+function indexSet(set: DrugSet): IndexedSet {
+  const classes = new Set(set.classes ?? []);
+  const names = [...CLASS_MEMBERSHIP.filter((m) => classes.has(m.drugClass)).flatMap((m) => m.ingredients), ...(set.ingredients ?? [])];
+  const except = rxcuisOf(set.except ?? []);
+  return { set, rxcuis: new Set([...rxcuisOf(names)].filter((r) => !except.has(r))) };
+}
+
+function indexRows(rows: readonly MechanismRow[]): IndexedRow[] {
+  return rows.map((row) => ({ row, precipitant: indexSet(row.precipitant), object: indexSet(row.object), ...(row.also && { also: indexSet(row.also) }) }));
+}
+
+let indexed: IndexedRow[] | undefined;
+/** Built on first use: the tables are large and not every hook reaches them. */
+function rows(): IndexedRow[] {
+  indexed ??= indexRows(MECHANISM_ROWS);
+  return indexed;
+}
+
+/** The order's ingredients in the set; none for a product applied locally (no systemic effect). */
+function inSet(order: IdentifiedOrder, set: IndexedSet): string[] {
+  if (order.identity.local === true) return [];
+  return order.identity.ingredients.filter((i) => set.rxcuis.has(i.rxcui)).map((i) => i.rxcui);
+}
+
+interface RowMatch {
+  row: IndexedRow;
+  precipitant: IdentifiedOrder;
+  object: IdentifiedOrder;
+  ingredients: [string, string];
+  also?: IdentifiedOrder;
+}
+
+function matchRow(r: IndexedRow, p: IdentifiedOrder, o: IdentifiedOrder, ctx: PairContext): RowMatch | undefined {
+  const pi = inSet(p, r.precipitant);
+  const oi = inSet(o, r.object);
+  // Two products of one ingredient are a duplicate (duplicate-therapy), not an interaction.
+  const pick = pi.flatMap((a) => oi.filter((b) => b !== a).map((b): [string, string] => [a, b]))[0];
+  if (!pick) return undefined;
+  if (!r.also) return { row: r, precipitant: p, object: o, ingredients: pick };
+  const alsoSet = r.also;
+  const third = otherOrders(ctx, [p, o]).find((x) => inSet(x, alsoSet).some((i) => !pick.includes(i)));
+  return third ? { row: r, precipitant: p, object: o, ingredients: pick, also: third } : undefined;
+}
+
+const MAX_SEVERITY = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);
+
+interface Graded {
+  match: RowMatch;
+  severity: Severity;
+  /** The fact that raised the severity, if one did. */
+  raisedBy?: RiskReading;
+  /** Every fact the row names that the chart answered (for "checked: …"), and those it did not. */
+  readings: RiskReading[];
+  unanswered: PatientRiskKey[];
+}
+
+function grade(match: RowMatch, read: (key: PatientRiskKey) => RiskReading | undefined): Graded | undefined {
+  const { row } = match.row;
+  if ((row.requires ?? []).some((key) => read(key)?.holds !== true)) return undefined;
+  let severity = row.severity;
+  let raisedBy: RiskReading | undefined;
+  const readings: RiskReading[] = [];
+  const unanswered: PatientRiskKey[] = [];
+  for (const modifier of row.raisedBy ?? []) {
+    const reading = read(modifier.when);
+    if (!reading) {
+      unanswered.push(modifier.when);
+      continue;
+    }
+    readings.push(reading);
+    if (reading.holds && SEVERITY_RANK[modifier.severity] < SEVERITY_RANK[severity]) {
+      severity = MAX_SEVERITY(severity, modifier.severity);
+      raisedBy = reading;
+    }
+  }
+  return { match, severity, readings, unanswered, ...(raisedBy && { raisedBy }) };
+}
+
+/** The most severe matching row for the pair, either way round. */
+function bestMatch(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: (key: PatientRiskKey) => RiskReading | undefined): Graded | undefined {
+  let best: Graded | undefined;
+  for (const r of rows()) {
+    for (const [p, o] of [[x, y], [y, x]] as const) {
+      const match = matchRow(r, p, o, ctx);
+      const graded = match ? grade(match, read) : undefined;
+      if (graded && (!best || SEVERITY_RANK[graded.severity] < SEVERITY_RANK[best.severity])) best = graded;
+      if (match) break;
+    }
+  }
+  return best;
+}
+
+function nameOf(order: IdentifiedOrder, rxcui: string): string {
+  return order.identity.ingredients.find((i) => i.rxcui === rxcui)?.name ?? order.display;
+}
+
+const SUMMARY_LIMIT = 139;
+
+function summaryOf(g: Graded): string {
+  const { row } = g.match.row;
+  const [a, b] = g.match.ingredients;
+  const head = `${capitalized(nameOf(g.match.precipitant, a))} + ${nameOf(g.match.object, b)}: ${row.effect}.`;
+  const action = /^[^.]*\./.exec(row.management)?.[0] ?? row.management;
+  const full = `${head} ${action}`;
+  return full.length <= SUMMARY_LIMIT ? full : head;
+}
+
+function factLines(g: Graded): string[] {
+  if (g.raisedBy) {
+    const def = RISK_FACTS[g.raisedBy.key];
+    return [`Severity ${g.severity} because of ${def.label}: ${g.raisedBy.text}.`];
+  }
+  const checked = g.readings.map((r) => r.text);
+  const missing = g.unanswered.map((key) => RISK_FACTS[key].label);
+  const lines = checked.length > 0 ? [`Checked, below the threshold that would raise it: ${checked.join('; ')}.`] : [];
+  if (missing.length > 0) lines.push(`Not in the chart (would raise it): ${missing.join('; ')}.`);
+  return lines.length > 0 ? lines : [`Severity ${g.severity}: as the source grades this combination.`];
+}
+
+/** The mechanism-based assessment of two orders, if a row covers them. */
+export function assessMechanism(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: (key: PatientRiskKey) => RiskReading | undefined): InteractionAssessment | undefined {
+  const g = bestMatch(x, y, ctx, read);
+  if (!g) return undefined;
+  const { row } = g.match.row;
+  // The card is about the draft (the precipitant when both are drafts or both active).
+  const [first, second] = g.match.object.draft && !g.match.precipitant.draft ? [g.match.object, g.match.precipitant] : [g.match.precipitant, g.match.object];
+  const raised = g.raisedBy;
+  const standingCritical = raised !== undefined && STANDING_CRITICAL_FACTS.includes(raised.key) && (raised.ageDays ?? Infinity) <= STANDING_CRITICAL_DAYS;
+  return {
+    first,
+    second,
+    ingredients: g.match.ingredients,
+    severity: g.severity,
+    summary: summaryOf(g),
+    lines: [
+      ...(g.match.also ? [`Together with ${orderLine(g.match.also)}.`] : []),
+      `Why: ${row.mechanism}.`,
+      ...factLines(g),
+      `What to do: ${row.management}`,
+    ],
+    evidence: [...(g.match.also ? [g.match.also.ref] : []), ...(raised ? raised.evidence : []), ...g.readings.filter((r) => r !== raised).flatMap((r) => r.evidence)],
+    knowledge: [row.id],
+    source: row.source,
+    group: row.group,
+    standingCritical,
+    ...(raised && { severityFact: raised.fact }),
+    ...(row.monitoring && { monitoring: row.monitoring }),
+  };
+}
