@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import type { DrugClassName, DrugSelector } from '../../rules/clinical-state/drug-selector';
 
 /**

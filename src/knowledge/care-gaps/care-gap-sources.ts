@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 // The guidelines the care-gap tables come from, one constant per document, so every row cites the
 // recommendation its age range, interval or code list rests on.

@@ -1,5 +1,5 @@
 import type { SectionName } from '../../chart/chart-sections';
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { LOINC, SNOMED_CT } from '../../clinical-codes/code-systems';
 import { ADA_STANDARDS_2025, RXNORM_NLM } from './care-gap-sources';
 import type { CodeSet, EventCodeSet, OrderCode } from './code-sets';

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { USPSTF_AAA_2019, USPSTF_HCV_2020, VSAC_ECQM } from './care-gap-sources';
 import type { CodeSet } from './code-sets';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { ACIP_INFLUENZA_2024, ACIP_PNEUMOCOCCAL_2024 } from './care-gap-sources';
 import { CVX, type OrderCode } from './code-sets';
 import { SNOMED_CT } from '../../clinical-codes/code-systems';

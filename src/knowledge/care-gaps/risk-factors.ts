@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { USPSTF_STATIN_2022, VSAC_ECQM } from './care-gap-sources';
 import type { CodeSet } from './code-sets';
 import { DIABETES_CONDITIONS } from './diabetes-monitoring';

@@ -1,6 +1,6 @@
 import type { SectionName } from '../../chart/chart-sections';
 import { LOINC, SNOMED_CT } from '../../clinical-codes/code-systems';
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import {
   USPSTF_AAA_2019,
   USPSTF_BREAST_2024,

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import type { DrugClass } from './drug-class';
 import { atc, BEERS_2023_ANTICHOLINERGIC, FDA_CYP_TABLE, ONC_HIGH_PRIORITY, PDDI_VALUE_SETS } from './drug-sources';
 
@@ -72,8 +72,10 @@ export const CLASS_MEMBERSHIP: readonly ClassMembershipRow[] = [
     ingredients: ['citalopram', 'escitalopram', 'fluoxetine', 'fluvoxamine', 'paroxetine', 'sertraline'],
     source: atc('N06AB', 'selective serotonin reuptake inhibitors'),
   },
-  // The ONC list's MAO inhibitor group (procarbazine and selegiline inhibit MAO too).
-  { drugClass: 'maoi', ingredients: ['isocarboxazid', 'phenelzine', 'procarbazine', 'selegiline', 'tranylcypromine', 'rasagiline'], source: ONC_HIGH_PRIORITY },
+  // The ONC list's MAO inhibitor group (procarbazine and selegiline inhibit MAO too); the ONC
+  // interaction rows read their MAOIs from this row (onc-high-priority.ts).
+  { drugClass: 'maoi', ingredients: ['isocarboxazid', 'phenelzine', 'procarbazine', 'selegiline', 'tranylcypromine'], source: ONC_HIGH_PRIORITY },
+  { drugClass: 'maoi', ingredients: ['rasagiline'], source: atc('N04BD', 'monoamine oxidase B inhibitors') },
   {
     drugClass: 'opioid',
     ingredients: ['morphine', 'oxycodone', 'hydrocodone', 'hydromorphone', 'fentanyl', 'methadone', 'codeine', 'tramadol', 'tapentadol', 'meperidine', 'oxymorphone', 'buprenorphine'],
@@ -84,10 +86,15 @@ export const CLASS_MEMBERSHIP: readonly ClassMembershipRow[] = [
     ingredients: ['alprazolam', 'lorazepam', 'diazepam', 'clonazepam', 'temazepam', 'midazolam', 'chlordiazepoxide', 'triazolam', 'oxazepam', 'clorazepate'],
     source: atc('N05BA', 'benzodiazepine derivatives; N05CD'),
   },
-  // The ONC list's "QT prolonging agents" group, as the mapped list expands it.
+  // The ONC list's "QT prolonging agents" group, as the mapped list expands it (every pair of two
+  // members is listed); the ONC QT row reads its members from here (onc-high-priority.ts).
   {
     drugClass: 'qt-prolonging',
-    ingredients: ['amiodarone', 'anagrelide', 'azithromycin', 'chloroquine', 'chlorpromazine', 'citalopram', 'clarithromycin', 'disopyramide', 'dofetilide', 'dronedarone', 'droperidol', 'erythromycin', 'escitalopram', 'flecainide', 'haloperidol', 'methadone', 'moxifloxacin', 'ondansetron', 'pimozide', 'procainamide', 'quinidine', 'sotalol', 'thioridazine', 'vandetanib'],
+    ingredients: [
+      'amiodarone', 'anagrelide', 'astemizole', 'azithromycin', 'bepridil', 'chloroquine', 'chlorpromazine', 'cisapride', 'citalopram', 'clarithromycin', 'cocaine',
+      'disopyramide', 'dofetilide', 'domperidone', 'dronedarone', 'droperidol', 'erythromycin', 'escitalopram', 'flecainide', 'halofantrine', 'haloperidol', 'mesoridazine',
+      'methadone', 'moxifloxacin', 'ondansetron', 'pimozide', 'probucol', 'procainamide', 'quinidine', 'sotalol', 'sparfloxacin', 'terfenadine', 'thioridazine', 'vandetanib',
+    ],
     source: ONC_HIGH_PRIORITY,
   },
   {

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 // The sources the drug tables cite. One constant per source so every row can name its own
 // without repeating the text, and so a card's `source.label` reads the same everywhere.

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 /** An RxNorm ingredient (IN) the tables know, with the names text matching may use. */
 export interface IngredientRow {

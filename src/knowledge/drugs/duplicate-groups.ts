@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import type { DrugClass } from './drug-class';
 
 // Therapeutic duplication: two concurrent drugs of one group add risk without added benefit.

@@ -1,7 +1,5 @@
-import type { KnowledgeSource } from '../../rules/rule';
-
-/** How loudly a listed interaction speaks when both drugs are ordered or taken. */
-export type InteractionSeverity = 'critical' | 'warning' | 'info';
+import type { KnowledgeSource } from '../knowledge-source';
+import type { Severity } from '../severity';
 
 /**
  * A listed drug-drug interaction between any ingredient of `a` and any of `b` (lower-case RxNorm
@@ -14,7 +12,8 @@ export interface InteractionRow {
   bLabel: string;
   a: readonly string[];
   b: readonly string[];
-  severity: InteractionSeverity;
+  /** How loudly the interaction speaks when both drugs are ordered or taken. */
+  severity: Severity;
   /** The consequence, for the summary: "serotonin syndrome or hypertensive crisis". */
   effect: string;
   /** What to do, one sentence for the detail. */

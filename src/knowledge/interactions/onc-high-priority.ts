@@ -1,3 +1,5 @@
+import type { DrugClass } from '../drugs/drug-class';
+import { CLASS_MEMBERSHIP } from '../drugs/drug-classes';
 import { ONC_HIGH_PRIORITY } from '../drugs/drug-sources';
 import type { InteractionRow } from './interaction-row';
 
@@ -8,14 +10,18 @@ import type { InteractionRow } from './interaction-row';
 // (dose limits, monitoring) → warning. Left out, having no RxNorm ingredient in the tables: arsenic
 // trioxide, ibutilide, levomethadyl, lopinavir, pentamidine, sevoflurane, sulpiride.
 
-const MAOIS = ['isocarboxazid', 'phenelzine', 'procarbazine', 'selegiline', 'tranylcypromine'];
+/**
+ * The members of one of the list's drug groups, kept once as a class row sourced from the list
+ * (drug-classes.ts): class rows from other sources (rasagiline as an MAO-B inhibitor) stay out.
+ */
+function onListGroup(drugClass: DrugClass): string[] {
+  return CLASS_MEMBERSHIP.filter((r) => r.drugClass === drugClass && r.source.label === ONC_HIGH_PRIORITY.label).flatMap((r) => r.ingredients);
+}
+
+const MAOIS = onListGroup('maoi');
 const PROTEASE_INHIBITORS = ['amprenavir', 'atazanavir', 'darunavir', 'fosamprenavir', 'indinavir', 'nelfinavir', 'ritonavir', 'saquinavir', 'tipranavir'];
 // The ONC list's QT group (every pair of two members is listed).
-const QT_PROLONGING = [
-  'amiodarone', 'anagrelide', 'astemizole', 'azithromycin', 'bepridil', 'chloroquine', 'chlorpromazine', 'cisapride', 'citalopram', 'clarithromycin', 'cocaine',
-  'disopyramide', 'dofetilide', 'domperidone', 'dronedarone', 'droperidol', 'erythromycin', 'escitalopram', 'flecainide', 'halofantrine', 'haloperidol', 'mesoridazine',
-  'methadone', 'moxifloxacin', 'ondansetron', 'pimozide', 'probucol', 'procainamide', 'quinidine', 'sotalol', 'sparfloxacin', 'terfenadine', 'thioridazine', 'vandetanib',
-];
+const QT_PROLONGING = onListGroup('qt-prolonging');
 const STRONG_3A4_FOR_STATINS = ['amprenavir', 'atazanavir', 'clarithromycin', 'darunavir', 'erythromycin', 'itraconazole', 'ketoconazole', 'nefazodone', 'nelfinavir', 'ritonavir', 'saquinavir', 'telithromycin', 'tipranavir'];
 
 export const ONC_HIGH_PRIORITY_ROWS: readonly InteractionRow[] = [

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { PDDI_DIGOXIN_CYCLOSPORINE } from './pddi-sources';
 
 // The HL7 PDDI-CDS digoxin + cyclosporine logic (DigoxinCyclosporineCDSLogic.cql), as data.

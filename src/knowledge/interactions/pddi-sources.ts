@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 export const PDDI_WARFARIN_NSAIDS: KnowledgeSource = {
   label: 'HL7 PDDI-CDS IG: warfarin + NSAIDs',

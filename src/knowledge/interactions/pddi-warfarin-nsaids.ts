@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { PDDI_WARFARIN_NSAIDS } from './pddi-sources';
 
 // The HL7 PDDI-CDS warfarin + NSAID logic (WarfarinNSAIDsCDSLogic.cql), as data. The base card is

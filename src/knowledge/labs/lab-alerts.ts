@@ -1,4 +1,5 @@
-import type { KnowledgeSource, Severity } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
+import type { Severity } from '../severity';
 import { CREATININE, GLUCOSE, HBA1C, HEMOGLOBIN, INR, PLATELETS, POTASSIUM, SODIUM, type LabDefinition } from './lab-definitions';
 import {
   AABB_2023,

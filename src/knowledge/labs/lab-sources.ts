@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 // The sources the lab tables cite, one constant each so every row names its own and a card's
 // `source.label` reads the same everywhere.

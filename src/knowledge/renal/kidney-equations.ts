@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 import { CKD_EPI_2021, COCKCROFT_GAULT } from './renal-sources';
 
 /**

@@ -1,4 +1,5 @@
-import type { KnowledgeSource, Severity } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
+import type { Severity } from '../severity';
 import type { DrugSelector } from '../../rules/clinical-state/drug-selector';
 import type { ValueRange } from '../labs/value-range';
 import {

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 // The sources the renal tables cite. US labels link to their DailyMed search, which always lists
 // the current label (the label's section is named in the row).
