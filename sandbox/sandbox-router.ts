@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
+import { MARKDOWN_IT_DIR, PUBLIC_DIR as APP_PUBLIC_DIR } from '../launch/pages';
 import type { FeedbackStore } from '../src/feedback/feedback-store';
+import { draftForIngredient, searchDrugs } from './ehr/drug-search';
 import { DRAFT_ORDER_OPTIONS, draftOrder } from './ehr/draft-orders';
 import type { HookCall } from './ehr/hook-calls';
 import { HOOKS, PREFETCH_MODES, SANDBOX_USER, buildHookRequest, postSigned } from './ehr/hook-calls';
@@ -76,6 +79,14 @@ function chartRoutes(router: Router, ehr: SandboxEhr): void {
     const authoredOn = new Date().toISOString().slice(0, 10);
     res.json({ draftOrders: DRAFT_ORDER_OPTIONS.map((o) => draftOrder(o, p.id, p.encounterId, authoredOn)) });
   });
+  // The order box: any drug the knowledge tables know, by name, as a draft for this patient.
+  router.get('/api/drugs', (req, res) => {
+    const p = findPatient(ehr, req.query['patient']);
+    if (!p) return unknownPatient(res);
+    const q = typeof req.query['q'] === 'string' ? req.query['q'] : '';
+    const authoredOn = new Date().toISOString().slice(0, 10);
+    res.json({ drugs: searchDrugs(q).map((m) => ({ ...m, draft: draftForIngredient(m, p.id, p.encounterId, authoredOn) })) });
+  });
 }
 
 /** Fires a hook as the EHR: prefetch from the sandbox FHIR server, a patient token, a signed call. */
@@ -146,6 +157,9 @@ export function sandboxRouter(deps: SandboxRouterDeps): Router {
   chartRoutes(router, deps.ehr);
   hookRoutes(router, deps);
   launchRoute(router, deps.ehr);
+  // The page renders card markdown as the app does: markdown-it's browser build and the app's setup of it.
+  router.use('/vendor/markdown-it', express.static(MARKDOWN_IT_DIR, { index: false, fallthrough: false }));
+  router.get('/vendor/card-markdown.js', (_req, res) => res.sendFile(join(APP_PUBLIC_DIR, 'card-markdown.js')));
   router.use(express.static(PUBLIC_DIR, { index: 'index.html', fallthrough: true }));
   router.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such sandbox API route' });
