@@ -1,7 +1,8 @@
 import type { CdsCard } from '../cds/cds-types';
 import { OVERRIDE_REASONS } from '../knowledge/override-reasons';
 import type { Finding } from '../rules/rule';
-import { citationMarkdown } from './brief-card';
+import { CitationMarkers } from './citations';
+import { citeFindingDetail } from './inline-citations';
 import { truncateText } from './markdown';
 
 export interface FindingCardOptions {
@@ -12,18 +13,22 @@ export interface FindingCardOptions {
 const SUMMARY_LIMIT = 139;
 
 /**
- * A rule finding as a CDS Hooks card: the finding's own markdown, then its citations and the
- * knowledge source with its version. Warnings and critical cards offer override reasons; a card
- * with suggestions names its selection behaviour (the spec requires it).
+ * A rule finding as a CDS Hooks card: the finding's own markdown with its evidence cited by markers
+ * `[n]` (the `Type/id`s in the card's `extension`, see citations.ts), then the rule and the
+ * knowledge version. Warnings and critical cards offer override reasons; a card with suggestions
+ * names its selection behaviour (the spec requires it).
  */
 export function findingCard(finding: Finding, options: FindingCardOptions): CdsCard {
-  const evidence = finding.evidence.map(citationMarkdown).join(', ');
+  const markers = new CitationMarkers();
+  const detail = citeFindingDetail(finding.detail, finding.evidence, markers);
+  const extension = markers.extension();
   const card: CdsCard = {
     uuid: options.uuid(),
     summary: truncateText(finding.summary, SUMMARY_LIMIT),
     indicator: finding.severity,
-    detail: `${finding.detail}\n\nEvidence: ${evidence}\n\n_Rule \`${finding.ruleId}\` · knowledge ${options.knowledgeVersion}_`,
+    detail: `${detail}\n\n_Rule \`${finding.ruleId}\` · knowledge ${options.knowledgeVersion}_`,
     source: { label: finding.source.label, ...(finding.source.url !== undefined && { url: finding.source.url }) },
+    ...(extension !== undefined && { extension }),
   };
   if (finding.suggestions && finding.suggestions.length > 0) {
     card.suggestions = finding.suggestions.map((s) => ({

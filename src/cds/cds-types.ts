@@ -34,6 +34,16 @@ export interface CdsLink {
   appContext?: string;
 }
 
+/**
+ * A card's `extension` (https://cds-hooks.hl7.org/2.0/#extensions): service data under namespaced
+ * keys. Ours: `chartbrief.citations`, marker number ("1") → the `Type/id`s that `[1]` in `detail`
+ * stands for (src/cards/citations.ts).
+ */
+export interface CdsCardExtension {
+  'chartbrief.citations'?: Record<string, string[]>;
+  [key: string]: unknown;
+}
+
 // https://cds-hooks.hl7.org/2.0/#card-attributes
 export interface CdsCard {
   uuid: string;
@@ -46,6 +56,7 @@ export interface CdsCard {
   selectionBehavior?: 'at-most-one' | 'any';
   overrideReasons?: Coding[];
   links?: CdsLink[];
+  extension?: CdsCardExtension;
 }
 
 export interface CdsResponse {

@@ -1,7 +1,8 @@
 import type { Brief } from '../../src/brief/brief';
 import { CARD_DETAIL_LINES } from '../../src/brief/embedded/bounds';
 import { summarizeChart } from '../../src/brief/embedded/embedded-summarizer';
-import { briefSourceLabel, buildBriefCard, citationsInMarkdown } from '../../src/cards/brief-card';
+import { briefSourceLabel, buildBriefCard } from '../../src/cards/brief-card';
+import { citationsOfCard } from '../../src/cards/citations';
 import { escapeMarkdown, truncateText } from '../../src/cards/markdown';
 import { stripEmptyResponse } from '../../src/cards/strip-empty';
 import { cardProblems } from '../support/card-rules';
@@ -41,10 +42,45 @@ describe('the brief card', () => {
     expect(card.summary.slice(0, -1)).toMatch(/(disease|pulmonary|obstructive|Chronic)$/);
   });
 
-  it('follows every statement with its citations, exactly as Type/id', () => {
+  it('follows every statement with one marker, the identifiers in the extension, and does not repeat the headline', () => {
     const card = buildBriefCard(brief('78 F'), options);
-    expect(card.detail).toContain('- Atrial fibrillation — `Condition/c1`, `Condition/c2`');
-    expect(citationsInMarkdown(card.detail ?? '')).toEqual(['Patient/p1', 'Condition/c1', 'Condition/c2']);
+    expect(card.detail).toBe('**Active problems**\n\n- Atrial fibrillation [1]');
+    expect(card.extension).toEqual({ 'chartbrief.citations': { '1': ['Condition/c1', 'Condition/c2'] } });
+    expect(citationsOfCard(card)).toEqual({ refs: ['Condition/c1', 'Condition/c2'], problems: [] });
+    expect(card.summary).toBe('78 F');
+  });
+
+  it('numbers markers from 1 in order of first use, reusing the number of an evidence list already cited', () => {
+    const b: Brief = {
+      headline: { text: '70 M', evidence: ['Patient/p1'] },
+      sections: [
+        { name: 'problems', title: 'Active problems', statements: [{ text: 'CKD 4', evidence: ['Condition/ckd'] }, { text: 'Gout', evidence: ['Condition/gout'] }] },
+        { name: 'medications', title: 'Active medications', statements: [{ text: 'Allopurinol for gout', evidence: ['Condition/gout'] }, { text: 'Uncited', evidence: [] }] },
+        { name: 'labs', title: 'Recent labs', statements: [{ text: 'eGFR 22 → 18', evidence: ['Observation/e2', 'Observation/e1'] }] },
+      ],
+      provenance: { provider: 'embedded' },
+    };
+    const card = buildBriefCard(b, options);
+    const lines = (card.detail ?? '').split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toEqual(['- CKD 4 [1]', '- Gout [2]', '- Allopurinol for gout [2]', '- Uncited', '- eGFR 22 → 18 [3]']);
+    expect(card.extension?.['chartbrief.citations']).toEqual({ '1': ['Condition/ckd'], '2': ['Condition/gout'], '3': ['Observation/e2', 'Observation/e1'] });
+    expect(citationsOfCard(card).problems).toEqual([]);
+  });
+
+  it('leaves the extension, and an empty detail, out when nothing is cited', () => {
+    const uncited: Brief = { headline: { text: '78 F', evidence: ['Patient/p1'] }, sections: [{ name: 'problems', title: 'Active problems', statements: [{ text: 'Asthma', evidence: [] }] }], provenance: { provider: 'embedded' } };
+    expect(buildBriefCard(uncited, options).extension).toBeUndefined();
+    const empty = buildBriefCard({ ...uncited, sections: [] }, options);
+    expect(empty).not.toHaveProperty('detail');
+    expect(empty).not.toHaveProperty('extension');
+    expect(cardProblems({ cards: [empty] })).toEqual([]);
+  });
+
+  it('does not let chart text forge a marker', () => {
+    const card = buildBriefCard(brief('78 F [9]', 'Allergy to sulfa [1] \\[2]'), options);
+    expect(card.detail).toContain('- Allergy to sulfa \\[1\\] \\\\\\[2\\] [1]');
+    expect(card.summary).toBe('78 F [9]');
+    expect(citationsOfCard({ ...card, summary: '' })).toEqual({ refs: ['Condition/c1', 'Condition/c2'], problems: [] });
   });
 
   it('escapes chart text so names cannot inject HTML or markup into the EHR', () => {
@@ -58,7 +94,7 @@ describe('the brief card', () => {
     expect(line).toContain('\\[click\\](https://evil.example)');
     expect(line).toContain('\\`code\\`');
     expect(line).toContain('\\& \\~\\~gone\\~\\~');
-    expect(citationsInMarkdown(card.detail ?? '')).toEqual(['Patient/p1', 'Condition/c1', 'Condition/c2']);
+    expect(citationsOfCard(card)).toEqual({ refs: ['Condition/c1', 'Condition/c2'], problems: [] });
   });
 
   it('keeps chart text on its own line: line breaks cannot start headings, lists or HTML blocks', () => {
@@ -81,11 +117,12 @@ describe('the brief card', () => {
     };
     const detail = buildBriefCard(long, options).detail ?? '';
     const lines = detail.split('\n').filter((l) => l.trim() !== '');
-    expect(lines.length).toBeLessThanOrEqual(CARD_DETAIL_LINES);
+    expect(lines.length).toBeLessThanOrEqual(CARD_DETAIL_LINES - 1);
     expect(lines).toContain('**Active problems** (+8 more)');
     expect(lines).toContain('**Active medications**');
     expect(detail).not.toContain('Encounter/');
-    expect(buildBriefCard(long, { ...options, maxLines: 4 }).detail?.split('\n').filter((l) => l.trim() !== '')).toHaveLength(4);
+    // The budget counts the headline, which the card shows as its summary.
+    expect(buildBriefCard(long, { ...options, maxLines: 4 }).detail?.split('\n').filter((l) => l.trim() !== '')).toHaveLength(3);
   });
 
   it('says in source.label when a model wrote the brief and how much was verified', () => {

@@ -41,6 +41,11 @@ describe('cardProblems accepts responses the spec allows', () => {
     expect(cardProblems({ cards: [validCard()] })).toEqual([]);
   });
 
+  it('accepts a card whose citation markers match its extension', () => {
+    const card = { ...validCard(), detail: 'Warfarin [1] and ibuprofen [2].', extension: { 'chartbrief.citations': { '1': ['MedicationRequest/mr-1'], '2': ['MedicationRequest/draft-1'] } } };
+    expect(cardProblems({ cards: [card] })).toEqual([]);
+  });
+
   it('accepts "no decision support": an empty cards array', () => {
     expect(cardProblems({ cards: [] })).toEqual([]);
   });
@@ -113,6 +118,13 @@ describe('cardProblems names what the spec forbids', () => {
     ['an empty detail', (c) => (c['detail'] = ''), 'cards[0].detail: is an empty string'],
     ['empty suggestions', (c) => (c['suggestions'] = []), 'cards[0].suggestions: is an empty array'],
     ['an empty links array', (c) => (c['links'] = []), 'cards[0].links: is an empty array'],
+    ['an extension that is not an object', (c) => (c['extension'] = 'x'), 'cards[0].extension: must be an object'],
+    ['a citation marker without its entry', (c) => (c['detail'] = 'Warfarin [1] and ibuprofen.'), 'cards[0].detail: marker [1] has no entry in extension.chartbrief.citations'],
+    [
+      'a citation entry without its marker',
+      (c) => (c['extension'] = { 'chartbrief.citations': { '1': ['MedicationRequest/mr-1'] } }),
+      'cards[0].extension.chartbrief.citations: present on a card without markers',
+    ],
     ['an empty object deep inside', (c) => (c['source'] = { label: 'x', topic: {} }), 'cards[0].source.topic: is an empty object'],
   ])('rejects %s', (_name, change, problem) => {
     expect(cardProblems(withCard(change))).toContain(problem);

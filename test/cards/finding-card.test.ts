@@ -1,3 +1,4 @@
+import { citationsOfCard } from '../../src/cards/citations';
 import { findingCard } from '../../src/cards/finding-card';
 import type { Finding } from '../../src/rules/rule';
 import { cardProblems } from '../support/card-rules';
@@ -7,7 +8,7 @@ const base: Finding = {
   topic: 'ddi:warfarin+ibuprofen',
   severity: 'critical',
   summary: 'Ibuprofen + warfarin: major bleeding risk. Consider acetaminophen.',
-  detail: 'Warfarin is active (`MedicationRequest/m1`).',
+  detail: 'Warfarin is active (MedicationRequest/m1).',
   evidence: ['MedicationRequest/m1', 'MedicationRequest/draft-1'],
   source: { label: 'ONC high-priority DDI list (Phansalkar 2012)', url: 'https://doi.org/10.1136/amiajnl-2011-000612' },
   knowledge: ['onc-hp-warfarin-nsaid'],
@@ -21,10 +22,32 @@ it('makes a spec-valid card citing the evidence, the rule and the knowledge vers
   const card = findingCard(base, options);
   expect(cardProblems({ cards: [card] })).toEqual([]);
   expect(card.indicator).toBe('critical');
-  expect(card.detail).toContain('`MedicationRequest/m1`, `MedicationRequest/draft-1`');
   expect(card.detail).toContain('drug-interaction');
   expect(card.detail).toContain('2026.11.26');
   expect(card.source).toEqual(base.source);
+});
+
+it('cites its evidence with markers numbered from 1 in first-use order, the identifiers in the extension', () => {
+  const card = findingCard(base, options);
+  expect(card.detail).toBe('Warfarin is active [1].\n\nBased on [2].\n\n_Rule `drug-interaction` · knowledge 2026.11.26_');
+  expect(card.extension).toEqual({ 'chartbrief.citations': { '1': ['MedicationRequest/m1'], '2': ['MedicationRequest/draft-1'] } });
+  expect(citationsOfCard(card)).toEqual({ refs: ['MedicationRequest/m1', 'MedicationRequest/draft-1'], problems: [] });
+  expect(card.summary).not.toMatch(/\[\d+\]/);
+});
+
+it('cites every reference of the text and leaves no identifier in it', () => {
+  const detail = '- **Digoxin** (new order; MedicationRequest/d1) with **Cyclosporine** (active since 2020-03-05; MedicationRequest/c1).\n- Digoxin level 0.7 ng/mL on 2020-03-28 (Observation/o1).';
+  const card = findingCard({ ...base, detail, evidence: ['MedicationRequest/d1', 'MedicationRequest/c1', 'Observation/o1'] }, options);
+  expect(card.detail).toMatch(/^- \*\*Digoxin\*\* \(new order\) \[1\] with \*\*Cyclosporine\*\* \(active since 2020-03-05\) \[2\]\.\n- Digoxin level 0\.7 ng\/mL on 2020-03-28 \[3\]\.\n\n_Rule/);
+  expect(card.detail).not.toMatch(/Based on|MedicationRequest\/|Observation\//);
+  expect(citationsOfCard(card).refs).toEqual(['MedicationRequest/d1', 'MedicationRequest/c1', 'Observation/o1']);
+});
+
+it('leaves the extension out when there is nothing to cite', () => {
+  const card = findingCard({ ...base, evidence: [] }, options);
+  expect(card.extension).toBeUndefined();
+  expect(card.detail).not.toContain('Based on');
+  expect(cardProblems({ cards: [card] })).toEqual([]);
 });
 
 it('gives suggestions their own uuid and a selection behaviour, at-most-one unless the finding says otherwise', () => {

@@ -1,5 +1,5 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
-import { citationsInMarkdown } from '../../src/cards/brief-card';
+import { citationsOfCard } from '../../src/cards/citations';
 import { cardProblems } from '../support/card-rules';
 import { bundleRefs } from '../support/chart-builder';
 import type { RunningFhirServer } from '../support/fhir-server';
@@ -16,7 +16,11 @@ interface Card {
   summary: string;
   detail?: string;
   links?: { url: string; type: string }[];
+  extension?: Record<string, unknown>;
 }
+
+/** The `Type/id`s a card cites (its markers, resolved through its extension). */
+const cited = (card: Card): string[] => citationsOfCard(card).refs;
 
 const TOKEN = 'fhir-access-token-for-tests';
 const AS_OF = new Date('2021-06-01T00:00:00Z');
@@ -49,7 +53,8 @@ describe.each(fixturePatients().map((p) => [p.file, p] as const))('%s given as p
   it('yields a brief card whose every citation resolves to a resource in that patient bundle', async () => {
     const bundle = loadFixtureBundle(patient.file);
     const card = await briefCard(request(patient.patientId, { prefetch: prefetchFromBundle(bundle) }));
-    const citations = citationsInMarkdown(card.detail ?? '');
+    expect(citationsOfCard(card).problems).toEqual([]);
+    const citations = cited(card);
     expect(citations.length).toBeGreaterThan(3);
     const refs = bundleRefs(bundle);
     expect(citations.filter((c) => !refs.has(c))).toEqual([]);
@@ -76,6 +81,7 @@ describe('the same patient from a real FHIR server, with no prefetch', () => {
     const fromPrefetch = await briefCard(request(patient.patientId, { prefetch: prefetchFromBundle(bundle) }));
     const fromRest = await briefCard(request(patient.patientId, fhirAccess(fhir.baseUrl, patient.patientId)));
     expect(fromRest.detail).toBe(fromPrefetch.detail);
+    expect(fromRest.extension).toEqual(fromPrefetch.extension);
     expect(fromRest.summary).toBe(fromPrefetch.summary);
     for (const section of ['Problems', 'Medications', 'Labs']) expect(fromRest.detail).toMatch(new RegExp(`${section}`, 'i'));
 
@@ -104,7 +110,7 @@ describe('the same patient from a real FHIR server, with no prefetch', () => {
     try {
       const card = await briefCard(request(patient.patientId, fhirAccess(fhir.baseUrl, patient.patientId)));
       expect(card.detail).toMatch(/medications?[^\n]*unavailable|unavailable[^\n]*medications?/i);
-      expect(card.detail).toMatch(/Condition\//);
+      expect(cited(card).some((ref) => ref.startsWith('Condition/'))).toBe(true);
     } finally {
       fhir.setFault('MedicationRequest', undefined);
     }
@@ -119,7 +125,7 @@ describe('an unreachable FHIR server', () => {
     const prefetch: Record<string, unknown> = { ...prefetchFromBundle(loadFixtureBundle(patient.file)) };
     delete prefetch['medications'];
     const card = await briefCard(request(patient.patientId, { prefetch, ...fhirAccess(await closedFhirBase(), patient.patientId) }));
-    expect(card.detail).toMatch(/Condition\//);
+    expect(cited(card).some((ref) => ref.startsWith('Condition/'))).toBe(true);
     expect(card.detail).toMatch(/medications?[^\n]*unavailable|unavailable[^\n]*medications?/i);
   });
 

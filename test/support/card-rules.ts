@@ -5,6 +5,8 @@
  * EHR would reject. `cardProblems(body)` lists every problem as `path: what is wrong`; [] means valid.
  */
 
+import { citationsOfCard } from '../../src/cards/citations';
+
 type Json = Record<string, unknown>;
 
 const INDICATORS = ['info', 'warning', 'critical'];
@@ -183,6 +185,23 @@ function checkCard(card: unknown, path: string, p: Problems): void {
   checkSuggestions(card, path, p);
   optionalArray(card, 'overrideReasons', path, p)?.forEach((c, i) => checkCoding(c, `${path}.overrideReasons[${i}]`, p, true));
   checkLinks(card, path, p);
+  checkExtension(card, path, p);
+}
+
+/**
+ * `extension` is an optional object (https://cds-hooks.hl7.org/2.0/#extensions). ChartBrief's own
+ * rule on top: the citation markers `[n]` in `detail` and `extension["chartbrief.citations"]` agree.
+ */
+function checkExtension(card: Json, path: string, p: Problems): void {
+  const extension = card['extension'];
+  if (extension !== undefined && !isObject(extension)) return p.add(`${path}.extension`, 'must be an object');
+  const { summary, detail } = card;
+  if (typeof summary !== 'string' || (detail !== undefined && typeof detail !== 'string')) return;
+  const cited = { summary, ...(detail !== undefined && { detail }), ...(extension !== undefined && { extension }) };
+  for (const problem of citationsOfCard(cited).problems) {
+    const at = problem.indexOf(': ');
+    p.add(`${path}.${problem.slice(0, at)}`, problem.slice(at + 2));
+  }
 }
 
 /** Every way `response` breaks the CDS Hooks 2.0 response rules; [] when it keeps them all. */
