@@ -9,7 +9,7 @@ import { AppSessions } from './app-sessions';
 import { ensureBinding, sameBrowser } from './browser-binding';
 import { IdTokenTrustResolver } from './id-token';
 import type { LaunchSettings } from './launch-config';
-import { appShell, messagePage, PUBLIC_DIR, UPLOT_DIR } from './pages';
+import { appShell, MARKDOWN_IT_DIR, messagePage, PUBLIC_DIR, UPLOT_DIR } from './pages';
 import { SmartDiscovery } from './smart-discovery';
 import { SmartLaunchFlow } from './smart-launch-flow';
 import { fetchSmartStyle } from './smart-style';
@@ -83,6 +83,8 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
   });
 
   router.use(['/launch', '/app'], secured);
+  // Before uPlot's mount: that one does not fall through.
+  router.use('/app/static/vendor/markdown-it', express.static(MARKDOWN_IT_DIR, { index: false, fallthrough: false, setHeaders: (res) => res.set('Cache-Control', 'public, max-age=3600') }));
   router.use('/app/static/vendor', express.static(UPLOT_DIR, { index: false, fallthrough: false, setHeaders: (res) => res.set('Cache-Control', 'public, max-age=3600') }));
   router.use('/app/static', express.static(PUBLIC_DIR, { index: false, fallthrough: false, setHeaders: (res) => res.set('Cache-Control', 'no-cache') }));
 

@@ -19,6 +19,8 @@ function findPublicDir(start: string): string {
 export const PUBLIC_DIR = findPublicDir(__dirname);
 /** uPlot (MIT), served from the installed package: no CDN (EHR networks may block them). */
 export const UPLOT_DIR = dirname(require.resolve('uplot'));
+/** markdown-it (MIT)'s browser build (its ES module), served the same way: it renders card markdown. */
+export const MARKDOWN_IT_DIR = dirname(require.resolve('markdown-it/browser'));
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,5 +1,8 @@
-// Small DOM helpers for the ChartBrief app page. Everything from the server is set as text:
-// no innerHTML anywhere, so chart text (free text from the EHR, model output) cannot become markup.
+// Small DOM helpers for the ChartBrief app page. Everything from the server is set as text, so
+// chart text (free text from the EHR, model output) cannot become markup; the one exception is
+// markdown-it's output for card markdown, which allows no raw HTML and only http(s) links.
+import markdownit from './vendor/markdown-it/markdown-it.esm.min.mjs';
+import { createCardMarkdown } from './card-markdown.js';
 
 /** el('p', {className: 'x'}, 'text', child) */
 export function el(tag, props = {}, ...children) {
@@ -19,45 +22,12 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
-const INLINE = /(\*\*[^*]+\*\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
+/** Card markdown, rendered by markdown-it (see card-markdown.js): its HTML is the only markup this page inserts. */
+const cardMarkdown = createCardMarkdown(markdownit);
 
-/** Inline markdown (bold, code, links to http(s) only) as nodes. */
-function inline(text) {
-  const out = [];
-  let last = 0;
-  for (const m of text.matchAll(INLINE)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    const token = m[0];
-    if (token.startsWith('**')) out.push(el('strong', {}, token.slice(2, -2)));
-    else if (token.startsWith('`')) out.push(el('code', {}, token.slice(1, -1)));
-    else {
-      const [, label, href] = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(token) ?? [];
-      let safe;
-      try {
-        const url = new URL(href);
-        safe = url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-      } catch {
-        safe = undefined;
-      }
-      out.push(safe ? el('a', { href: safe, target: '_blank', rel: 'noopener noreferrer' }, label) : label);
-    }
-    last = m.index + token.length;
-  }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
-}
-
-/** A finding's markdown detail: paragraphs and bullet lists, as text nodes. */
+/** A finding's markdown detail as CommonMark renders it (no raw HTML, http(s) links only). */
 export function markdown(text) {
   const root = el('div', { className: 'markdown' });
-  for (const block of String(text ?? '').split(/\n\s*\n/)) {
-    const lines = block.split('\n').filter((l) => l.trim() !== '');
-    if (lines.length === 0) continue;
-    if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-      root.append(el('ul', {}, lines.map((l) => el('li', {}, inline(l.replace(/^\s*[-*]\s+/, ''))))));
-    } else {
-      root.append(el('p', {}, inline(lines.join(' '))));
-    }
-  }
+  root.innerHTML = cardMarkdown.render(String(text ?? ''));
   return root;
 }

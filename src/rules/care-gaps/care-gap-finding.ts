@@ -24,8 +24,13 @@ function summaryOf(due: readonly GapAssessment[]): string {
   return text(shown);
 }
 
-function lines(items: readonly GapAssessment[], title: string): string[] {
-  return items.length === 0 ? [] : [`**${title}**`, ...items.map((a) => `- ${a.title}: ${a.reason}`)];
+/**
+ * "**Due**", a blank line, then its list. Blocks are joined by blank lines: in CommonMark a line
+ * right after a list item continues that item, so without them "**Up to date**" (and the items
+ * under it) would read as part of the last due item.
+ */
+function section(items: readonly GapAssessment[], title: string): string[] {
+  return items.length === 0 ? [] : [`**${title}**\n\n${items.map((a) => `- ${a.title}: ${a.reason}`).join('\n')}`];
 }
 
 function detailOf(ctx: GapContext, all: readonly GapAssessment[]): string {
@@ -33,14 +38,12 @@ function detailOf(ctx: GapContext, all: readonly GapAssessment[]): string {
   const sex = ctx.sex ?? 'sex not recorded';
   return [
     `As of ${dayText(ctx.asOf.getTime())}, age ${ctx.age.years}, ${sex} (\`${ctx.chart.patientRef}\`).`,
-    '',
-    ...lines(by('due'), 'Due'),
-    ...lines(by('not-assessed'), 'Not assessed'),
-    ...lines(by('met'), 'Up to date'),
-    ...lines(by('excluded'), 'Excluded'),
-    '',
+    ...section(by('due'), 'Due'),
+    ...section(by('not-assessed'), 'Not assessed'),
+    ...section(by('met'), 'Up to date'),
+    ...section(by('excluded'), 'Excluded'),
     'Intervals: USPSTF A/B recommendations, ADA Standards of Care 2025, ACIP 2024. Choose the orders to draft.',
-  ].join('\n');
+  ].join('\n\n');
 }
 
 /** A draft order the EHR can create from the card: one ServiceRequest per gap. */

@@ -33,8 +33,8 @@ describe('the care-gap rule', () => {
     expect(f).toMatchObject({ ruleId: 'care-gap', topic: 'care-gaps:colorectal', severity: 'info', selectionBehavior: 'any' });
     expect(f.summary).toBe('Care gaps (1): colorectal screening. Draft orders offered.');
     expect(f.evidence).toEqual(['Patient/pat-1', 'Observation/hcv', 'Immunization/flu', 'Immunization/pcv']);
-    expect(f.detail).toContain('**Due**\n- Colorectal cancer screening: age 55: no colonoscopy (10 y)');
-    expect(f.detail).toContain('**Up to date**\n- Hepatitis C screening: HCV antibody test 2010-01-01 `Observation/hcv`');
+    expect(f.detail).toContain('**Due**\n\n- Colorectal cancer screening: age 55: no colonoscopy (10 y)');
+    expect(f.detail).toContain('**Up to date**\n\n- Hepatitis C screening: HCV antibody test 2010-01-01 `Observation/hcv`');
   });
 
   it('gives no card to a 55-year-old with a recent colonoscopy and everything else done', () => {
@@ -76,14 +76,14 @@ describe('the care-gap rule', () => {
     });
     const [f] = runCareGaps(chart);
     expect(f?.detail).toContain('As of 2026-06-01, age 52, sex not recorded (`Patient/pat-1`).');
-    expect(f?.detail).toContain('**Not assessed**\n- Breast cancer screening: sex not recorded');
+    expect(f?.detail).toContain('**Not assessed**\n\n- Breast cancer screening: sex not recorded');
     expect(f?.detail).toContain('- Influenza vaccine: Immunizations unavailable');
     expect(f?.topic).toBe('care-gaps:colorectal,hepatitis-c');
   });
 
   it('shows exclusions with their evidence', () => {
     const [f] = runCareGaps(chartOf(patientAged(45, 'female'), [procedure('hyst', { system: CPT, code: '58150' }, '2015-01-01')]));
-    expect(f?.detail).toContain('**Excluded**\n- Cervical cancer screening: hysterectomy with removal of the cervix `Procedure/hyst`');
+    expect(f?.detail).toContain('**Excluded**\n\n- Cervical cancer screening: hysterectomy with removal of the cervix `Procedure/hyst`');
     expect(f?.evidence).toContain('Procedure/hyst');
   });
 
