@@ -3,18 +3,39 @@
 //
 //   npx tsx scripts/generate-drug-tables.ts [path to shared/data, default ../shared/data]
 //
-// Keeps the tables focused: the ingredients the class, interaction and allergy tables name, the
-// ingredients of every RxNorm code in the fixtures and PDDI requests, and the products containing
-// them (RxNorm snapshot and PDDI-CDS value sets), not the whole 9,000-row snapshot.
+// Keeps the tables focused: the ingredients the class, interaction, allergy, pregnancy, Beers and
+// renal-dosing tables name, the ingredients of every RxNorm code in the fixtures and PDDI requests, and the products
+// containing them (RxNorm snapshot, PDDI-CDS value sets, and the VSAC/IG value sets' SCD/SBD/pack
+// members, so 2020s codes are known by code), not the whole 9,000-row snapshot. An ingredient the
+// 2017 snapshot lacks takes its RxCUI from a value set that lists it by name (IN/PIN members).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLASS_MEMBERSHIP } from '../src/knowledge/drugs/drug-classes';
 import { HAND_INGREDIENTS, HAND_PRODUCTS, INGREDIENT_NAME_OVERRIDES } from '../src/knowledge/drugs/ingredient-supplement';
 import { LOCAL_FORM_PATTERN } from '../src/knowledge/drugs/local-forms';
 import { ALLERGEN_ROWS } from '../src/knowledge/drugs/allergens';
+import * as allergenTables from '../src/knowledge/drugs/allergens';
 import { ONC_HIGH_PRIORITY_ROWS } from '../src/knowledge/interactions/onc-high-priority';
 import { DIGOXIN_CYCLOSPORINE } from '../src/knowledge/interactions/pddi-digoxin-cyclosporine';
 import { WARFARIN_NSAIDS } from '../src/knowledge/interactions/pddi-warfarin-nsaids';
+import { MECHANISM_ROWS } from '../src/knowledge/interactions/mechanisms/mechanism-rows';
+import type { DrugSet } from '../src/knowledge/interactions/mechanisms/mechanism-row';
+import { FETAL_RISK_DRUGS } from '../src/knowledge/pregnancy/fetal-risk-drugs';
+import { BEERS_CRITERIA } from '../src/knowledge/beers/beers-criteria';
+import { RENAL_DOSING } from '../src/knowledge/renal/renal-dosing';
+import type { DrugSelector } from '../src/rules/clinical-state/drug-selector';
+import { isIngredientMember, normalise, productIngredients, readValueSets } from './value-set-reader';
+import type { ValueSetFile } from './value-set-reader';
+
+/** Ingredient names in the rows of an exported table: string arrays named `members` or `ingredients`. */
+function ingredientNamesOfRows(rows: unknown): string[] {
+  const list = Array.isArray(rows) ? rows : [rows];
+  return list.flatMap((row: unknown) => {
+    if (typeof row !== 'object' || row === null) return [];
+    const r = row as Record<string, unknown>;
+    return [r['members'], r['ingredients']].flatMap((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
+  });
+}
 
 const SHARED = process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'data');
 const REPO = join(__dirname, '..');
@@ -50,6 +71,41 @@ for (const cui of ingredientCuis) {
 }
 for (const row of HAND_INGREDIENTS) for (const n of [row.name, ...(row.synonyms ?? [])]) byName.set(lower(n), row.rxcui);
 
+// --- value sets: ingredient members by name (for names the snapshot lacks) ------------------------
+const valueSets = readValueSets(join(SHARED, 'knowledge', 'valuesets'));
+const vsIngredientCandidates = new Map<string, Map<string, ValueSetFile>>(); // name → code → first set listing it
+for (const set of valueSets) {
+  for (const m of set.members.filter((x) => isIngredientMember(x.display))) {
+    const codes = vsIngredientCandidates.get(lower(m.display)) ?? new Map<string, ValueSetFile>();
+    if (!codes.has(m.code)) codes.set(m.code, set);
+    vsIngredientCandidates.set(lower(m.display), codes);
+  }
+}
+const vsIngredients = new Map<string, { name: string; set: ValueSetFile }>(); // cui → name, source set
+// One KnowledgeSource constant per value set cited, named after its title ("VS_BETA_BLOCKER_THERAPY_INGREDIENT").
+const vsConstNames = new Map<ValueSetFile, string>();
+function valueSetConst(set: ValueSetFile): string {
+  const known = vsConstNames.get(set);
+  if (known !== undefined) return known;
+  const words = set.title.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w.length > 0);
+  const fits = words.findIndex((_, i) => i > 0 && words.slice(0, i + 1).join('_').length > 40);
+  const base = `VS_${words.slice(0, fits === -1 ? words.length : fits).join('_')}`;
+  const taken = new Set(vsConstNames.values());
+  const name = taken.has(base) ? `${base}_${(set.oid ?? set.file).split(/[./]/).filter((p) => /^\d+$/.test(p)).pop() ?? vsConstNames.size}` : base;
+  vsConstNames.set(set, name);
+  return name;
+}
+/** The RxCUI a value set gives a name the snapshot lacks: one code only, else none (reported). */
+function fromValueSets(name: string): string | undefined {
+  const codes = vsIngredientCandidates.get(name);
+  const [only, ...more] = [...(codes ?? [])];
+  if (only === undefined || more.length > 0) return undefined;
+  const [code, set] = only;
+  vsIngredients.set(code, { name, set });
+  byName.set(name, code);
+  return code;
+}
+
 const wanted = new Set<string>(); // ingredient cuis in the tables
 // Ingredients whose products get RxNorm codes (class, allergen, PDDI and fixture drugs); the other
 // drugs of the ONC lists are found by name (every RxNorm product name carries its ingredients').
@@ -57,8 +113,8 @@ const core = new Set<string>();
 const unresolved = new Set<string>();
 function want(name: string, why: string, isCore = false): void {
   const key = ONC_NAME_ALIASES[lower(name)] ?? lower(name);
-  const cui = byName.get(key);
-  if (cui === undefined) unresolved.add(`${name} (${why})`);
+  const cui = byName.get(key) ?? fromValueSets(key);
+  if (cui === undefined) unresolved.add(`${name} (${why}${(vsIngredientCandidates.get(key)?.size ?? 0) > 1 ? ': several codes in the value sets' : ''})`);
   else {
     wanted.add(cui);
     if (isCore) core.add(cui);
@@ -66,11 +122,23 @@ function want(name: string, why: string, isCore = false): void {
 }
 for (const row of CLASS_MEMBERSHIP) for (const n of row.ingredients) want(n, `class ${row.drugClass}`, true);
 for (const row of ALLERGEN_ROWS) for (const n of row.ingredients) want(n, `allergen ${row.id}`, true);
+// Every other table the allergen module exports (cross-sensitivity groups…): its rows' `members` and `ingredients`.
+for (const [table, rows] of Object.entries(allergenTables)) if (table !== 'ALLERGEN_ROWS') for (const n of ingredientNamesOfRows(rows)) want(n, `allergen table ${table}`, true);
 const pddiNames = [
   ...WARFARIN_NSAIDS.warfarin, ...WARFARIN_NSAIDS.protectiveIngredients, ...WARFARIN_NSAIDS.aldosteroneAntagonists, WARFARIN_NSAIDS.alternative.ingredient,
   ...DIGOXIN_CYCLOSPORINE.digoxin, ...DIGOXIN_CYCLOSPORINE.cyclosporine, ...DIGOXIN_CYCLOSPORINE.diureticIngredients,
 ];
 for (const n of pddiNames) want(n, 'PDDI-CDS', true);
+// Mechanism-based interaction rows and fetal-risk rows name ingredients (and exceptions) directly.
+const drugSetNames = (set: DrugSet | undefined): string[] => [...(set?.ingredients ?? []), ...(set?.except ?? [])];
+for (const row of MECHANISM_ROWS) for (const n of [...drugSetNames(row.precipitant), ...drugSetNames(row.object), ...drugSetNames(row.also)]) want(n, `mechanism ${row.id}`, true);
+// Rows that select drugs (fetal risk, Beers 2023, renal dosing): ingredients, exceptions, gastroprotection.
+const selectorNames = (sel: DrugSelector): string[] => [...(sel.ingredients ?? []), ...(sel.exceptIngredients ?? [])];
+for (const row of FETAL_RISK_DRUGS) for (const n of selectorNames(row.selector)) want(n, `fetal risk ${row.id}`, true);
+for (const row of RENAL_DOSING) for (const n of selectorNames(row.selector)) want(n, `renal dosing ${row.id}`, true);
+for (const row of BEERS_CRITERIA) {
+  for (const n of [...selectorNames(row.selector), ...(row.condition.kind === 'without-gastroprotection' ? row.condition.ingredients : [])]) want(n, `Beers ${row.id}`, true);
+}
 // Every drug of the ONC high-priority and non-interruptive lists (the interaction tables name them).
 const oncDir = join(SHARED, 'knowledge', 'onc-ddi');
 for (const line of readFileSync(join(oncDir, 'ONC_High_Priority_Mapped.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)) {
@@ -159,6 +227,11 @@ for (const [product, scd] of snapshotProducts) {
   const comps = components(snapshot.genericToIngredients[scd] ?? '');
   if (comps?.some((c) => core.has(c))) place('RXNORM_SNAPSHOT', comps, product, LOCAL_FORM_PATTERN.test(snapshot.cuiToName[product] ?? ''));
 }
+// Multi-ingredient concepts (MIN, "Sulfamethoxazole / Trimethoprim" 10831): allergies and orders may carry them.
+for (const min of new Set(Object.values(snapshot.genericToIngredients))) {
+  const comps = (snapshot.cuiToName[min] ?? '').includes(' / ') ? components(min) : undefined;
+  if (comps?.some((c) => core.has(c))) place('RXNORM_SNAPSHOT', comps, min, false);
+}
 
 // PDDI-CDS per-ingredient value sets (valueset-<ingredient>.xml and -exclude: local forms) of the
 // object and precipitant drugs and the PPI modifier. The systemic corticosteroid and aspirin sets
@@ -183,6 +256,43 @@ for (const file of readdirSync(vsDir).sort()) {
     if (code === ingredient) continue;
     // The -exclude sets list the topical and ophthalmic forms the PDDI logic leaves out.
     place('PDDI_VALUE_SETS', [ingredient, ...namesIn(display)], code, m[2] !== undefined || LOCAL_FORM_PATTERN.test(display));
+  }
+}
+
+// Value-set products (SCD, SBD, packs) of the ingredients the tables use, so that orders coded with
+// RxNorm codes newer than the snapshot are known by code. Their ingredients are read from the
+// RxNorm name; a product naming an ingredient the tables do not know is left out (not guessed).
+const byNormalName = new Map<string, string>([...byName].map(([n, cui]) => [normalise(n), canon(cui)]));
+// Parts naming an ingredient the snapshot lacks: the value sets' IN members (one code per name),
+// but not salt forms (PINs such as "naloxone hydrochloride"), which would hide the ingredient.
+const SALT_FORM = /\b(hydrochloride|hydrobromide|sodium|potassium|calcium|magnesium|sulfate|tartrate|bitartrate|citrate|maleate|acetate|succinate|fumarate|mesylate|besylate|phosphate|bromide|chloride|oxalate|lactate|gluconate|hyclate|monohydrate|anhydrous)$/;
+const vsFallback = new Map<string, { name: string; set: ValueSetFile }>(); // cui → name, set
+{
+  const candidates = [...vsIngredientCandidates].map(([name, codes]) => ({ name, normal: normalise(name), codes }));
+  const allNames = new Set([...byNormalName.keys(), ...candidates.map((c) => c.normal)]);
+  for (const { name, normal, codes } of candidates) {
+    const [only, ...more] = [...codes];
+    if (only === undefined || more.length > 0 || byNormalName.has(normal) || SALT_FORM.test(normal)) continue;
+    const words = normal.split(' ');
+    if (words.some((_, i) => i > 0 && allNames.has(words.slice(0, i).join(' ')))) continue;
+    byNormalName.set(normal, only[0]);
+    vsFallback.set(only[0], { name, set: only[1] });
+  }
+}
+const vsProductsSkipped = new Map<string, string>(); // code → display, products of table drugs left out
+for (const set of valueSets) {
+  for (const m of set.members.filter((x) => !isIngredientMember(x.display) && !placed.has(x.code))) {
+    const comps = productIngredients(m.display, byNormalName);
+    if (comps === undefined) {
+      if (core.size > 0 && namesIn(m.display).some((c) => core.has(c))) vsProductsSkipped.set(m.code, m.display);
+      continue;
+    }
+    if (!comps.some((c) => core.has(c))) continue;
+    for (const c of comps) {
+      const fallback = vsFallback.get(c);
+      if (fallback && !vsIngredients.has(c)) vsIngredients.set(c, fallback);
+    }
+    place(valueSetConst(set), comps, m.code, LOCAL_FORM_PATTERN.test(m.display));
   }
 }
 
@@ -221,15 +331,25 @@ const ingredientRows = [...wanted]
     const synonyms = INGREDIENT_NAME_OVERRIDES[cui]?.synonyms;
     return `  { rxcui: '${cui}', name: ${JSON.stringify(snapshotIngredients.get(cui))}${synonyms ? `, synonyms: ${JSON.stringify(synonyms)}` : ''}, source: RXNORM_SNAPSHOT },`;
   });
-const missingIngredients = [...wanted].filter((cui) => !snapshotIngredients.has(cui) && !HAND_INGREDIENTS.some((h) => h.rxcui === cui));
+const vsIngredientRows = [...vsIngredients]
+  .filter(([cui]) => wanted.has(cui) && !snapshotIngredients.has(cui) && !HAND_INGREDIENTS.some((h) => h.rxcui === cui))
+  .sort(([a], [b]) => Number(a) - Number(b))
+  .map(([cui, { name, set }]) => `  { rxcui: '${cui}', name: ${JSON.stringify(name)}, source: ${valueSetConst(set)} },`);
+const missingIngredients = [...wanted].filter((cui) => !snapshotIngredients.has(cui) && !vsIngredients.has(cui) && !HAND_INGREDIENTS.some((h) => h.rxcui === cui));
 
 const header = (what: string): string =>
   `// GENERATED by scripts/generate-drug-tables.ts from ../shared/data (${what}). Do not edit by hand:\n// change the class/interaction/allergen tables or the generator, and run it again.\n`;
 
+/** `import { A, B } from './value-set-sources.generated';` for the constants a generated text uses. */
+const vsImport = (text: string): string => {
+  const used = [...vsConstNames.values()].filter((n) => new RegExp(`\\b${n}\\b`).test(text)).sort();
+  return used.length > 0 ? `import { ${used.join(', ')} } from './value-set-sources.generated';\n` : '';
+};
+const ingredientText = `${ingredientRows.join('\n')}\n${vsIngredientRows.join('\n')}`;
 writeFileSync(
   join(OUT, 'rxnorm-ingredients.generated.ts'),
-  `${header('knowledge/rxnorm/rxnorm-prices.json')}import { RXNORM_SNAPSHOT } from './drug-sources';\nimport type { IngredientRow } from './drug-table-types';\n\n` +
-    `/** RxNorm ingredients from the snapshot that the tables need (hand-entered ones: ingredient-supplement.ts). */\nexport const SNAPSHOT_INGREDIENTS: readonly IngredientRow[] = [\n${ingredientRows.join('\n')}\n];\n`,
+  `${header('knowledge/rxnorm/rxnorm-prices.json; value sets: see value-set-sources.generated.ts')}import { RXNORM_SNAPSHOT } from './drug-sources';\nimport type { IngredientRow } from './drug-table-types';\n${vsImport(ingredientText)}\n` +
+    `/**\n * RxNorm ingredients the tables need: from the snapshot, then those it lacks as a public value set\n * lists them (IN/PIN members by name). Hand-entered ones: ingredient-supplement.ts.\n */\nexport const SNAPSHOT_INGREDIENTS: readonly IngredientRow[] = [\n${ingredientText}\n];\n`,
 );
 
 const groupRows = [...groups.entries()]
@@ -240,9 +360,10 @@ const groupRows = [...groups.entries()]
     const local = g.local.size > 0 ? `, local: ${num(g.local)}` : '';
     return `  { ingredients: ${JSON.stringify(g.ingredients).replaceAll('"', "'").replaceAll(',', ', ')}, products: ${num(g.products)}${local}, source: ${source} },`;
   });
+const groupText = groupRows.join('\n');
 writeFileSync(
   join(OUT, 'rxnorm-products.generated.ts'),
-  `${header('rxnorm-prices.json, pddi-cds-valuesets/*.xml, fixture codings')}import { PDDI_VALUE_SETS, RXNORM_FIXTURE_NAME, RXNORM_SNAPSHOT } from './drug-sources';\nimport type { ProductGroupRow } from './drug-table-types';\n\n` +
+  `${header('rxnorm-prices.json, pddi-cds-valuesets/*.xml, valuesets/**/*.json, fixture codings')}import { PDDI_VALUE_SETS, RXNORM_FIXTURE_NAME, RXNORM_SNAPSHOT } from './drug-sources';\nimport type { ProductGroupRow } from './drug-table-types';\n${vsImport(groupText)}\n` +
     `/** RxNorm product codes by the ingredients they contain. */\nexport const PRODUCT_GROUPS: readonly ProductGroupRow[] = [\n${groupRows.join('\n')}\n];\n`,
 );
 
@@ -256,8 +377,28 @@ writeFileSync(
     `/** Brand names (from SBD names, "[Lasix]") naming one ingredient set, for text matching. */\nexport const BRAND_NAMES: readonly BrandNameRow[] = [\n${brandRows.join('\n')}\n];\n`,
 );
 
+// Every value set cited, with where the copy came from (shared/data/SOURCES.md).
+const FOLDER_PROVENANCE: Record<string, string> = {
+  'dqm-cms-2026': 'GitHub cqframework/dqm-content-cms-2026 @ 40f95fb70af7f497c641b0d83016439a3eefa4cd, input/vocabulary/valueset/external/ (VSAC expansions 2025-08-28, RxNorm 2025-01)',
+  'ecqm-cms-2025': 'GitHub cqframework/ecqm-content-cms-2025 @ d80fd0ae5cae13780a0132c10192e2613cebb559, input/vocabulary/valueset/external/',
+  'opioid-cds': 'GitHub cqframework/opioid-cds-r4 @ b29bdcbf6db6f3de26486dbc3820572ee9a78b89, input/vocabulary/valueset/',
+  'ecqm-r4-2021': 'GitHub cqframework/ecqm-content-r4-2021 @ 0be9c6864640478209add3b5c99178291986a0e0, input/vocabulary/valueset/external/',
+  cds4cpm: 'GitHub cqframework/cds4cpm @ e73c2d2953aaad08f09428a6e70d5a07c5c7db31, input/vocabulary/valueset/',
+};
+const citedSets = [...vsConstNames].sort(([, a], [, b]) => a.localeCompare(b));
+const vsRows = citedSets.map(([set, name]) => {
+  const make = set.oid !== undefined ? `vsacValueSet(${JSON.stringify(set.title)}, '${set.oid}')` : `igValueSet(${JSON.stringify(set.title)}, '${set.url}')`;
+  return `/** ${set.file} */\nexport const ${name}: KnowledgeSource = ${make};`;
+});
+const folders = [...new Set(citedSets.map(([set]) => set.file.split('/')[0] ?? ''))].sort();
+writeFileSync(
+  join(OUT, 'value-set-sources.generated.ts'),
+  `${header('knowledge/valuesets/**/*.json')}//\n// The public value sets whose RxNorm members the drug tables copy (CC0 / Apache-2.0), by folder:\n${folders.map((f) => `//   ${f}: ${FOLDER_PROVENANCE[f] ?? 'see shared/data/SOURCES.md'}`).join('\n')}\n` +
+    `import type { KnowledgeSource } from '../knowledge-source';\nimport { igValueSet, vsacValueSet } from './drug-sources';\n\n${vsRows.join('\n')}\n`,
+);
+
 // --- ONC lists ------------------------------------------------------------------------------
-const nameOf = (cui: string): string | undefined => HAND_INGREDIENTS.find((h) => h.rxcui === cui)?.name ?? snapshotIngredients.get(cui);
+const nameOf = (cui: string): string | undefined => HAND_INGREDIENTS.find((h) => h.rxcui === cui)?.name ?? snapshotIngredients.get(cui) ?? vsIngredients.get(cui)?.name;
 const canonicalName = (raw: string): string | undefined => {
   const cui = byName.get(ONC_NAME_ALIASES[lower(raw)] ?? lower(raw));
   return cui === undefined ? undefined : nameOf(cui);
@@ -305,3 +446,5 @@ console.log(`ingredients ${ingredientRows.length + HAND_INGREDIENTS.length}, pro
 if (missingIngredients.length > 0) console.log(`ingredients without a name: ${missingIngredients.join(', ')}`);
 console.log(`names not resolved (left out, not guessed):\n  ${[...unresolved].sort().join('\n  ')}`);
 console.log(`fixture codes left unknown:\n  ${unknownFixtureCodes.join('\n  ')}`);
+console.log(`value-set ingredients: ${vsIngredientRows.length}; value sets cited: ${citedSets.length}`);
+console.log(`value-set products of table drugs left out (a part names no known ingredient): ${vsProductsSkipped.size}\n  ${[...vsProductsSkipped].slice(0, 40).map(([c, d]) => `${c} ${d}`).join('\n  ')}`);

@@ -1,6 +1,8 @@
 import type { KnowledgeSource } from '../knowledge-source';
 import type { DrugClass } from './drug-class';
 import { atc, BEERS_2023_ANTICHOLINERGIC, FDA_CYP_TABLE, ONC_HIGH_PRIORITY, PDDI_VALUE_SETS } from './drug-sources';
+import { CYP_TRANSPORTER_CLASS_ROWS } from './cyp-transporter-classes';
+import { PHARMACOLOGIC_CLASS_ROWS } from './pharmacologic-classes';
 
 // Class membership by ingredient (lower-case RxNorm ingredient names, resolved to RxCUIs through
 // the ingredient table; a test checks every name resolves). Classes describe systemic effects:
@@ -125,4 +127,6 @@ export const CLASS_MEMBERSHIP: readonly ClassMembershipRow[] = [
     ingredients: ['diphenhydramine', 'hydroxyzine', 'chlorpheniramine', 'promethazine', 'doxylamine', 'oxybutynin', 'tolterodine', 'amitriptyline', 'imipramine', 'doxepin', 'nortriptyline', 'paroxetine', 'benztropine', 'meclizine', 'cyclobenzaprine'],
     source: BEERS_2023_ANTICHOLINERGIC,
   },
+  ...PHARMACOLOGIC_CLASS_ROWS,
+  ...CYP_TRANSPORTER_CLASS_ROWS,
 ];

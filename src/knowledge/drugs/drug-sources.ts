@@ -51,3 +51,28 @@ export const BEERS_2023_ANTICHOLINERGIC: KnowledgeSource = {
   label: 'AGS Beers Criteria 2023, Table 7 (strong anticholinergic drugs)',
   url: 'https://doi.org/10.1111/jgs.18372',
 };
+
+/** One section of FDA's table of drugs that interact with CYP enzymes and transporters (Table 1). */
+export function fdaInteractionTable(section: string): KnowledgeSource {
+  return { label: `FDA drug interaction table: ${section}`, url: FDA_CYP_TABLE.url };
+}
+
+/** A drug's US prescribing information (FDA label), found on DailyMed. */
+export function fdaLabel(drug: string, query: string): KnowledgeSource {
+  return { label: `${drug} US prescribing information (FDA label)`, url: `https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=${query}` };
+}
+
+/** FDA Established Pharmacologic Class (EPC) the drugs' labels carry. */
+export function fdaPharmacologicClass(epc: string): KnowledgeSource {
+  return { label: `FDA Established Pharmacologic Class "${epc} [EPC]"`, url: 'https://www.fda.gov/industry/structured-product-labeling-resources/pharmacologic-class' };
+}
+
+/** A VSAC value set by title and OID (its RxNorm members, or the class it defines). */
+export function vsacValueSet(title: string, oid: string): KnowledgeSource {
+  return { label: `VSAC value set "${title}" (OID ${oid})`, url: `https://vsac.nlm.nih.gov/valueset/${oid}/expansion` };
+}
+
+/** A FHIR value set published in an implementation guide, by title and canonical URL. */
+export function igValueSet(title: string, url: string): KnowledgeSource {
+  return { label: `FHIR value set "${title}"`, url: url.replace(/^http:/, 'https:') };
+}

@@ -45,6 +45,11 @@ export const INGREDIENT_NAME_OVERRIDES: Readonly<Record<string, { name: string; 
   '6754': { name: 'meperidine', synonyms: ['pethidine'] },
   '257844': { name: 'mefenamate', synonyms: ['mefenamic acid'] },
   '6883': { name: 'methylergonovine', synonyms: ['methylergometrine'] },
+  // The snapshot files "Valproic Acid …" and "Divalproex Sodium …" products under valproate (40254),
+  // "Isosorbide Mononitrate …" under isosorbide (6057); FDA's CYP table says "St. John's wort".
+  '40254': { name: 'valproate', synonyms: ['valproic acid', 'divalproex sodium', 'divalproex'] },
+  '6057': { name: 'isosorbide', synonyms: ['isosorbide mononitrate'] },
+  '258326': { name: "st. john's wort extract", synonyms: ["st. john's wort"] },
 };
 
 /**

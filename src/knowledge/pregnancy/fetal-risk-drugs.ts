@@ -53,7 +53,7 @@ export const FETAL_RISK_DRUGS: readonly FetalRiskRow[] = [
   {
     id: 'pregnancy/valproate',
     group: 'Valproate',
-    selector: { ingredients: ['valproate', 'valproic acid', 'divalproex sodium'] },
+    selector: { ingredients: ['valproate'] },
     draft: 'critical',
     active: 'warning',
     risk: 'major malformations and lower IQ (boxed warning)',

@@ -161,13 +161,13 @@ describe('class membership', () => {
   it.each([
     ['Simvastatin 20 MG Oral Tablet', ['statin']],
     ['Lisinopril 10 MG Oral Tablet', ['ace-inhibitor']],
-    ['Spironolactone 25 MG Oral Tablet', ['potassium-sparing-diuretic']],
+    ['Spironolactone 25 MG Oral Tablet', ['potassium-sparing-diuretic', 'aldosterone-antagonist']],
     ['Phenelzine 15 MG Oral Tablet', ['maoi']],
     ['Oxycodone 5 MG Oral Tablet', ['opioid']],
     ['Lorazepam 1 MG Oral Tablet', ['benzodiazepine']],
     ['Cephalexin 500 MG Oral Capsule', ['cephalosporin']],
     ['Ceftriaxone 1 G Injection', ['cephalosporin']],
-    ['Omeprazole 20 MG Delayed Release Oral Capsule', ['proton-pump-inhibitor']],
+    ['Omeprazole 20 MG Delayed Release Oral Capsule', ['proton-pump-inhibitor', 'moderate-cyp2c19-inhibitor']],
     ['Apixaban 5 MG Oral Tablet', ['anticoagulant', 'doac']],
     ['Enoxaparin 40 MG/0.4 ML Injection', ['anticoagulant', 'low-molecular-weight-heparin']],
     ['Clopidogrel 75 MG Oral Tablet', ['antiplatelet']],
@@ -176,7 +176,7 @@ describe('class membership', () => {
     ['Glipizide 5 MG Oral Tablet', ['sulfonylurea']],
     ['Potassium Chloride 20 MEQ Extended Release Oral Tablet', ['potassium-supplement']],
     ['Furosemide 40 MG Oral Tablet', ['loop-diuretic']],
-    ['Ketoconazole 200 MG Oral Tablet', ['strong-cyp3a4-inhibitor']],
+    ['Ketoconazole 200 MG Oral Tablet', ['strong-cyp3a4-inhibitor', 'azole-antifungal', 'p-gp-inhibitor']],
     ['Diphenhydramine Hydrochloride 25 MG Oral Tablet', ['anticholinergic']],
   ])('%s is %j', (display, classes) => {
     expect(identifyDrug(text(display)).classes).toEqual(classes);
@@ -184,7 +184,7 @@ describe('class membership', () => {
 
   it('gives a drug in several classes all of them (citalopram: SSRI and QT-prolonging)', () => {
     expect(identifyDrug(text('Citalopram 20 MG Oral Tablet')).classes.sort()).toEqual(['qt-prolonging', 'ssri']);
-    expect(identifyDrug(text('Clarithromycin 500 MG Oral Tablet')).classes.sort()).toEqual(['qt-prolonging', 'strong-cyp3a4-inhibitor']);
+    expect(identifyDrug(text('Clarithromycin 500 MG Oral Tablet')).classes.sort()).toEqual(['macrolide', 'p-gp-inhibitor', 'qt-prolonging', 'strong-cyp3a4-inhibitor']);
   });
 });
 
