@@ -1,6 +1,7 @@
 import type { MechanismRow } from './mechanism-row';
+import { PHARMACOKINETIC_ROWS } from './pharmacokinetic';
 
 // Every mechanism-based interaction row, one table per family of mechanisms. The rules read this
 // list; the drug-table generator reads it for the ingredient names it needs.
 
-export const MECHANISM_ROWS: readonly MechanismRow[] = [];
+export const MECHANISM_ROWS: readonly MechanismRow[] = [...PHARMACOKINETIC_ROWS];
