@@ -6,7 +6,7 @@ import { DIASTOLIC_BP, KEY_LABS, KEY_VITALS, SYSTOLIC_BP } from '../src/clinical
 import type { ReferenceLimits } from '../src/clinical-codes/reference-ranges';
 import { DIASTOLIC_LIMITS, REFERENCE_LIMITS, SYSTOLIC_LIMITS } from '../src/clinical-codes/reference-ranges';
 import { displayUnit } from '../src/clinical-codes/ucum-display';
-import { REPORTABLE_STATUSES } from '../src/brief/embedded/readings';
+import { isShownResult } from '../src/chart/facts/result-status';
 import { codesOf, compareText, datePart, instantOf, observationTimeText } from '../src/brief/embedded/fhir-values';
 
 /**
@@ -73,7 +73,7 @@ function componentOf(obs: Observation, code: string): NonNullable<Observation['c
 
 /** The values an Observation gives for a row: one quantity, or systolic and diastolic. */
 function rawOf(obs: Observation, row: KeyObservation): Raw | undefined {
-  if (!REPORTABLE_STATUSES.has(obs.status) || obs.id === undefined) return undefined;
+  if (!isShownResult(obs.status) || obs.id === undefined) return undefined;
   const when = observationTimeText(obs);
   const t = instantOf(when);
   const date = datePart(when);

@@ -1,29 +1,11 @@
 import type { AllergyIntolerance } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
-import { SNOMED_CT } from '../../clinical-codes/code-systems';
-import { NO_KNOWN_ALLERGY_CODES } from '../../clinical-codes/no-known-allergy';
+import { currentAllergies, isCurrentAllergy, isNoKnownAllergy } from '../../chart/facts/allergies';
 import type { BriefSection, Statement } from '../brief';
 import { isComplete } from './availability';
-import { codesOf, compareText, conceptText, datePart, refOf, unique } from './fhir-values';
+import { compareText, conceptText, datePart, refOf, unique } from './fhir-values';
 
-// https://hl7.org/fhir/R4/valueset-allergyintolerance-clinical.html (inactive, resolved: not current)
-const NOT_CURRENT = new Set(['inactive', 'resolved']);
-// https://hl7.org/fhir/R4/valueset-allergyintolerance-verification.html
-const EXCLUDED_VERIFICATION = new Set(['refuted', 'entered-in-error']);
 const CRITICALITY_RANK: Record<string, number> = { high: 0, 'unable-to-assess': 1, low: 2 };
-
-/** Current and not refuted: an allergy without a clinicalStatus is still listed (the safer error). */
-export function isCurrentAllergy(a: AllergyIntolerance): boolean {
-  const clinical = a.clinicalStatus?.coding?.find((c) => c.code)?.code;
-  const verification = a.verificationStatus?.coding?.find((c) => c.code)?.code;
-  if (clinical !== undefined && NOT_CURRENT.has(clinical)) return false;
-  return verification === undefined || !EXCLUDED_VERIFICATION.has(verification);
-}
-
-/** A recorded "no known allergy" (SNOMED CT 716186003 and kin), which is not an allergy. */
-export function isNoKnownAllergy(a: AllergyIntolerance): boolean {
-  return codesOf(a.code, [SNOMED_CT]).some((c) => NO_KNOWN_ALLERGY_CODES.has(c));
-}
 
 function reactionText(a: AllergyIntolerance): string | undefined {
   const parts: string[] = [];
@@ -59,7 +41,9 @@ function compareAllergies(a: AllergyIntolerance, b: AllergyIntolerance): number 
 
 /** Current allergies and intolerances (not "no known allergy" records), most critical first. */
 export function selectCurrentAllergies(chart: Chart): AllergyIntolerance[] {
-  return chart.allergies.filter((a) => a.id && isCurrentAllergy(a) && !isNoKnownAllergy(a)).sort(compareAllergies);
+  return currentAllergies(chart)
+    .map((f) => f.allergy)
+    .sort(compareAllergies);
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Patient } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
+import { ageOn, deathDate, isDeceased } from '../../chart/facts/patient';
+import { dateOf } from '../../chart/facts/time';
 import { HEADLINE_MIN_WEIGHT } from '../../clinical-codes/problem-importance';
 import type { Statement } from '../brief';
 import { isUnavailable } from './availability';
 import { clipText, HEADLINE_MAX_CHARS } from './bounds';
-import { datePart } from './fhir-values';
 import type { ActiveMedication } from './medications';
 import type { ActiveProblem } from './problems';
 
@@ -15,33 +16,24 @@ const SEPARATOR = ' · ';
 /** A free-text problem name may be long; the headline names several. */
 const PROBLEM_MAX_CHARS = 40;
 
-function parseDay(value: string | undefined): { y: number; m: number; d: number } | undefined {
-  const m = value === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!m) return undefined;
-  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-}
-
 /**
- * Age in whole years at `at` (a `YYYY-MM-DD…` date), from a full birth date; months under 2
- * years ("18 mo"). Undefined when the birth date is partial or missing: no guessed ages.
+ * Age at `at` (a `YYYY-MM-DD…` date, chart/facts/patient.ts) as the headline writes it: whole
+ * years, months under 2 years ("18 mo"). Undefined without a full birth date: no guessed ages.
  */
 export function ageText(birthDate: string | undefined, at: string): string | undefined {
-  const birth = parseDay(birthDate);
-  const now = parseDay(at);
-  if (!birth || !now) return undefined;
-  let months = (now.y - birth.y) * 12 + (now.m - birth.m);
-  if (now.d < birth.d) months--;
-  if (months < 0) return undefined;
-  return months < 24 ? `${months} mo` : String(Math.floor(months / 12));
+  const age = ageOn(birthDate, at);
+  if (!age) return undefined;
+  return age.months < 24 ? `${age.months} mo` : String(age.years);
 }
 
 /** "78 F", "76 M, died 2007-04-22" (age at death), "F" without a usable birth date. */
 export function demographicsText(patient: Patient, asOf: Date): string | undefined {
-  const died = datePart(patient.deceasedDateTime);
-  const age = ageText(patient.birthDate, died ?? asOf.toISOString().slice(0, 10));
+  const deceased = isDeceased(patient, asOf);
+  const died = deceased ? deathDate(patient) : undefined;
+  const age = ageText(patient.birthDate, died ?? dateOf(asOf));
   const sex = patient.gender ? SEX[patient.gender] : undefined;
   const who = [age, sex].filter((x): x is string => x !== undefined).join(' ');
-  const death = died ? `died ${died}` : patient.deceasedBoolean === true ? 'deceased' : undefined;
+  const death = died ? `died ${died}` : deceased ? 'deceased' : undefined;
   const parts = [who, death].filter((x): x is string => x !== undefined && x !== '');
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

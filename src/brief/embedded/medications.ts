@@ -1,5 +1,6 @@
 import type { CodeableConcept } from 'fhir/r4';
 import type { Chart, ResolvedMedication } from '../../chart/chart';
+import { isActiveOrder } from '../../chart/facts/medication-orders';
 import { ICD10, ICD10_CM, SNOMED_CT } from '../../clinical-codes/code-systems';
 import { HIGH_ALERT_MEDICATIONS, type HighAlertMedication } from '../../clinical-codes/high-alert-medications';
 import type { BriefSection, Statement } from '../brief';
@@ -143,22 +144,13 @@ function highAlertRank(m: ActiveMedication): number {
 }
 
 /**
- * An order the patient is taking: status `active` (https://hl7.org/fhir/R4/valueset-medicationrequest-status.html;
- * stopped, completed, on-hold, cancelled, draft and entered-in-error are not), and not a
- * `doNotPerform` order, which says the drug must not be given.
- */
-export function isActiveOrder(m: ResolvedMedication): boolean {
-  return m.request.status === 'active' && m.request.doNotPerform !== true && m.request.id !== undefined;
-}
-
-/**
  * Active orders, grouped by the problem they treat (problem-list order) where the chart links
  * them, the others after. Groups holding a high-alert drug come first, so a short view keeps them;
  * within a group: high-alert drugs, then by name, then by id.
  */
 export function selectActiveMedications(chart: Chart, problems: readonly ActiveProblem[] = []): ActiveMedication[] {
   const index = problemIndex(problems);
-  const active = chart.medications.filter(isActiveOrder).map((m) => toActive(chart, m, index));
+  const active = chart.medications.filter((m) => isActiveOrder(m.request)).map((m) => toActive(chart, m, index));
   const groupOf = (m: ActiveMedication): number => {
     const first = m.treats[0];
     // Unlinked high-alert drugs form a group of their own, before the other unlinked ones.

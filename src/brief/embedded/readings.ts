@@ -3,6 +3,7 @@ import { DIASTOLIC_BP, SYSTOLIC_BP, type KeyObservation } from '../../clinical-c
 import { LOINC } from '../../clinical-codes/code-systems';
 import { DIASTOLIC_LIMITS, REFERENCE_LIMITS, SYSTOLIC_LIMITS, type ReferenceLimits } from '../../clinical-codes/reference-ranges';
 import { displayUnit } from '../../clinical-codes/ucum-display';
+import { isPreliminaryResult, isShownResult } from '../../chart/facts/result-status';
 import { arrayOrEmpty, codesOf, datePart, instantOf, observationTimeText, quantityNumber, refOf } from './fhir-values';
 
 /** One dated value of a key lab or vital, as the brief states it. */
@@ -19,11 +20,9 @@ export interface Reading {
   unit: string;
   /** H, L, HH, LL, HU, LU, A, AA: from the Observation's interpretation, else its referenceRange. */
   flag?: string;
+  /** Not final yet: shown, and labelled (chart/facts/result-status.ts). */
   preliminary: boolean;
 }
-
-// https://hl7.org/fhir/R4/valueset-observation-status.html: results that may be shown.
-export const REPORTABLE_STATUSES: ReadonlySet<string> = new Set(['final', 'amended', 'corrected', 'preliminary']);
 
 // https://terminology.hl7.org/CodeSystem-v3-ObservationInterpretation.html: the abnormal flags.
 const ABNORMAL_FLAGS = new Set(['H', 'HH', 'HU', 'L', 'LL', 'LU', 'A', 'AA']);
@@ -58,7 +57,7 @@ function base(obs: Observation): Pick<Reading, 'observation' | 'ref' | 'time' | 
   const time = instantOf(when);
   const date = datePart(when);
   if (!obs.id || time === undefined || date === undefined) return undefined;
-  return { observation: obs, ref: refOf(obs), time, date, preliminary: obs.status === 'preliminary' };
+  return { observation: obs, ref: refOf(obs), time, date, preliminary: isPreliminaryResult(obs.status) };
 }
 
 /** H or L from the reference table, when the value is in one of the limits' units. */
@@ -110,7 +109,7 @@ function bloodPressureReading(obs: Observation, row: KeyObservation): Reading | 
 
 /** The reading an Observation gives for a key row, or undefined when it holds no usable value. */
 export function readingOf(obs: Observation, row: KeyObservation): Reading | undefined {
-  if (!REPORTABLE_STATUSES.has(obs.status)) return undefined;
+  if (!isShownResult(obs.status)) return undefined;
   switch (row.shape) {
     case 'quantity':
       return quantityReading(obs, row);

@@ -1,11 +1,14 @@
 import type { Observation } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
+import { observationsCoded } from '../../chart/facts/observation-index';
+import { isDeceased } from '../../chart/facts/patient';
+import { isShownResult } from '../../chart/facts/result-status';
 import { LOINC } from '../../clinical-codes/code-systems';
 import { KEY_LABS, KEY_VITALS, type KeyObservation, type ObservationKind } from '../../clinical-codes/key-observations';
 import type { BriefSection, Statement } from '../brief';
 import { isComplete } from './availability';
 import { codesOf, compareText, instantOf, observationTimeText } from './fhir-values';
-import { readingOf, REPORTABLE_STATUSES, valueWithUnit, type Reading } from './readings';
+import { readingOf, valueWithUnit, type Reading } from './readings';
 
 /** The latest reading of one key lab or vital, and the one before it (on an earlier date, in the same unit). */
 export interface ResultSeries {
@@ -37,21 +40,17 @@ function newestFirst(a: Reading, b: Reading): number {
   return b.time - a.time || compareText(a.ref, b.ref);
 }
 
+/** The readings of one row, read through the chart's LOINC index (an Observation counts for the first row its codes name). */
+function readingsOf(chart: Chart, row: KeyObservation, kind: ObservationKind): Reading[] {
+  return observationsCoded(chart, row.loinc).flatMap((obs) => (rowOf(obs, kind) === row ? (readingOf(obs, row) ?? []) : []));
+}
+
 /** The key labs (or vitals) the chart holds: abnormal latest values first, then in table order. */
 export function selectResultSeries(chart: Chart, kind: ObservationKind): ResultSeries[] {
-  const byRow = new Map<KeyObservation, Reading[]>();
-  for (const obs of chart.observations) {
-    const row = rowOf(obs, kind);
-    const reading = row ? readingOf(obs, row) : undefined;
-    if (!row || !reading) continue;
-    const list = byRow.get(row);
-    if (list) list.push(reading);
-    else byRow.set(row, [reading]);
-  }
   const series: ResultSeries[] = [];
   for (const row of ROWS[kind]) {
-    const readings = byRow.get(row)?.sort(newestFirst);
-    const latest = readings?.[0];
+    const readings = readingsOf(chart, row, kind).sort(newestFirst);
+    const latest = readings[0];
     if (!latest) continue;
     // A trend compares like with like: an earlier date, the same unit (no conversions here).
     const previous = readings.find((r) => r.date < latest.date && r.unit === latest.unit);
@@ -143,10 +142,9 @@ const ABSENCE: Record<ObservationKind, { none: string; stale: string }> = {
  */
 function absenceStatement(chart: Chart, kind: ObservationKind, asOf: Date): Statement | undefined {
   const section = kind === 'lab' ? 'labs' : 'vitals';
-  const deceased = chart.patient.deceasedBoolean === true || chart.patient.deceasedDateTime !== undefined;
-  if (!isComplete(chart, section) || deceased) return undefined;
+  if (!isComplete(chart, section) || isDeceased(chart.patient, asOf)) return undefined;
   const times = chart.observations
-    .filter((o) => REPORTABLE_STATUSES.has(o.status) && isOfKind(o, kind))
+    .filter((o) => isShownResult(o.status) && isOfKind(o, kind))
     .map((o) => instantOf(observationTimeText(o)))
     .filter((t): t is number => t !== undefined);
   if (times.length === 0) return { text: ABSENCE[kind].none, evidence: [chart.patientRef] };

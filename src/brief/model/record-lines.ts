@@ -1,11 +1,14 @@
 import type { AllergyIntolerance, Condition } from 'fhir/r4';
 import type { Chart, ResolvedMedication } from '../../chart/chart';
+import { isCurrentAllergy } from '../../chart/facts/allergies';
+import { isActiveOrder } from '../../chart/facts/medication-orders';
+import { deathDate, isDeceased } from '../../chart/facts/patient';
+import { dateOf } from '../../chart/facts/time';
 import { HIGH_ALERT_MEDICATIONS } from '../../clinical-codes/high-alert-medications';
-import { isCurrentAllergy } from '../embedded/allergies';
 import { dosageInstructionsText } from '../embedded/dosage-text';
 import { compareText, conceptText, instantOf, refOf, statusCode, unique, withoutSemanticTag } from '../embedded/fhir-values';
 import { ageText } from '../embedded/headline';
-import { highAlertOf, isActiveOrder } from '../embedded/medications';
+import { highAlertOf } from '../embedded/medications';
 import { importanceOf, isActiveCondition } from '../embedded/problems';
 import { resolveReference } from '../embedded/references';
 import type { LineCandidate, LineContext } from './line-context';
@@ -28,12 +31,13 @@ export function patientLine(chart: Chart, asOf: Date): LineCandidate {
     tier: TIER.patient,
     time: 0,
     fields: (ctx) => {
-      const died = p.deceasedDateTime?.slice(0, 10);
-      const age = ageText(p.birthDate, died ?? asOf.toISOString().slice(0, 10));
+      const deceased = isDeceased(p, asOf);
+      const died = deceased ? deathDate(p) : undefined;
+      const age = ageText(p.birthDate, died ?? dateOf(asOf));
       const years = age !== undefined && /^\d+$/.test(age) ? Number(age) : undefined;
       const ageField = age === undefined ? 'age unknown' : years !== undefined && years > OLDEST_STATED_AGE ? 'age 90 or older' : `age ${age}`;
-      const deceased = died ? `deceased ${ctx.date(died) ?? ''}`.trim() : p.deceasedBoolean === true ? 'deceased' : undefined;
-      return ['patient', ageField, p.gender ?? 'sex unknown', ...(deceased ? [deceased] : [])];
+      const death = died ? `deceased ${ctx.date(died) ?? ''}`.trim() : deceased ? 'deceased' : undefined;
+      return ['patient', ageField, p.gender ?? 'sex unknown', ...(death ? [death] : [])];
     },
   };
 }
@@ -111,9 +115,9 @@ function highAlertRank(m: ResolvedMedication): number {
 /** Active orders (high-alert drugs first, then by name); stopped and other orders later, newest first. */
 export function medicationLines(chart: Chart): LineCandidate[] {
   const withIds = chart.medications.filter((m) => m.request.id);
-  const active = withIds.filter(isActiveOrder);
+  const active = withIds.filter((m) => isActiveOrder(m.request));
   active.sort((a, b) => highAlertRank(a) - highAlertRank(b) || compareText(a.display.toLowerCase(), b.display.toLowerCase()) || compareText(refOf(a.request), refOf(b.request)));
-  const past = withIds.filter((m) => !isActiveOrder(m));
+  const past = withIds.filter((m) => !isActiveOrder(m.request));
   const line = (m: ResolvedMedication, tier: number): LineCandidate => ({
     ref: refOf(m.request),
     resourceType: 'MedicationRequest',

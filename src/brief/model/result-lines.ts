@@ -4,7 +4,8 @@ import { LOINC } from '../../clinical-codes/code-systems';
 import { KEY_LABS, KEY_VITALS, type KeyObservation } from '../../clinical-codes/key-observations';
 import { displayUnit } from '../../clinical-codes/ucum-display';
 import { arrayOrEmpty, codesOf, compareText, conceptText, formatNumber, instantOf, observationTimeText, quantityNumber, refOf } from '../embedded/fhir-values';
-import { readingOf, REPORTABLE_STATUSES, valueWithUnit } from '../embedded/readings';
+import { isShownResult } from '../../chart/facts/result-status';
+import { readingOf, valueWithUnit } from '../embedded/readings';
 import type { LineCandidate, LineContext } from './line-context';
 import { noteFields, TIER } from './line-context';
 
@@ -109,7 +110,7 @@ function keyRank(t: Timed): number {
 
 /** Observation lines with their tiers; entered-in-error and cancelled results are never sent. */
 export function observationLines(chart: Chart): LineCandidate[] {
-  const all = chart.observations.filter((o) => o.id && REPORTABLE_STATUSES.has(o.status)).map(timed);
+  const all = chart.observations.filter((o) => o.id && isShownResult(o.status)).map(timed);
   all.sort((a, b) => b.time - a.time || compareText(a.ref, b.ref));
   const seen = new Map<string, number>();
   const tiered = all.map((t) => {

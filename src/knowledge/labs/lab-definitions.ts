@@ -7,8 +7,8 @@ import { UNIT_CONVERSIONS } from './lab-sources';
  * Units are matched case-insensitively against the quantity's UCUM `code`, then its `unit` text.
  * A value in a unit not listed here is not used: the rules never guess a unit.
  *
- * LOINC codes: https://loinc.org (long names beside each row). Potassium codes are those of the
- * HL7 PDDI-CDS potassium value set reported in moles/volume.
+ * LOINC codes: https://loinc.org (long names beside each row). One row per analyte: the HL7
+ * PDDI-CDS logic and the lab alerts read the same row (the PDDI value sets' codes are included).
  */
 export interface UnitConversion {
   units: readonly string[];
@@ -32,7 +32,7 @@ export interface LabDefinition {
   source: KnowledgeSource;
 }
 
-export type LabKey = 'potassium' | 'sodium' | 'glucose' | 'hemoglobin' | 'platelets' | 'inr' | 'hba1c' | 'creatinine' | 'egfr' | 'weight' | 'magnesium' | 'qtc';
+export type LabKey = 'potassium' | 'sodium' | 'glucose' | 'hemoglobin' | 'platelets' | 'inr' | 'hba1c' | 'creatinine' | 'egfr' | 'weight' | 'magnesium' | 'qtc' | 'calcium' | 'digoxin';
 
 const LOINC_SOURCE: KnowledgeSource = { label: 'LOINC', url: 'https://loinc.org' };
 
@@ -41,13 +41,16 @@ const MMOL = ['mmol/L', 'mEq/L'];
 export const POTASSIUM: LabDefinition = {
   key: 'potassium',
   label: 'Potassium',
-  // 2823-3 Serum/Plasma; 6298-4 Blood; 39789-3 Venous blood; 32713-0 Arterial blood; 39790-1 Capillary
-  // blood; 41656-0 Mixed venous blood; 51618-7 Serum/Plasma pre dialysis; 29349-8 post dialysis.
-  loinc: ['2823-3', '6298-4', '39789-3', '32713-0', '39790-1', '41656-0', '51618-7', '29349-8'],
+  // [Moles/volume]: 2823-3 Serum/Plasma; 6298-4 Blood; 39789-3 Venous blood; 32713-0 Arterial blood;
+  // 39790-1 Capillary blood; 41656-0 Mixed venous blood; 51618-7 Serum/Plasma pre dialysis; 29349-8
+  // post dialysis; 12812-4 / 12813-2 Serum/Plasma 2nd / 3rd specimen. [Mass/volume]: 22760-3
+  // Serum/Plasma; 75940-7 Blood (HL7 PDDI-CDS valueset-potassium-LOINC; its red-cell code is left out).
+  loinc: ['2823-3', '6298-4', '39789-3', '32713-0', '39790-1', '41656-0', '51618-7', '29349-8', '12812-4', '12813-2', '22760-3', '75940-7'],
   unit: 'mmol/L',
-  conversions: [{ units: MMOL, factor: 1 }],
+  // Potassium 39.10 g/mol: 1 mmol/L = 3.91 mg/dL.
+  conversions: [{ units: MMOL, factor: 1 }, { units: ['mg/dL'], factor: 1 / 3.91 }],
   decimals: 1,
-  source: LOINC_SOURCE,
+  source: UNIT_CONVERSIONS,
 };
 
 export const SODIUM: LabDefinition = {
@@ -179,4 +182,29 @@ export const QTC: LabDefinition = {
   conversions: [{ units: ['ms', 'msec'], factor: 1 }, { units: ['s'], factor: 1000 }],
   decimals: 0,
   source: LOINC_SOURCE,
+};
+
+export const CALCIUM: LabDefinition = {
+  key: 'calcium',
+  label: 'Calcium',
+  // HL7 PDDI-CDS valueset-calcium-LOINC, total and albumin-corrected: 17861-6 Calcium [Mass/volume] in
+  // Serum or Plasma; 29265-6 Calcium [Moles/volume] corrected for albumin. Ionized calcium is another scale.
+  loinc: ['17861-6', '29265-6'],
+  unit: 'mg/dL',
+  // Calcium 40.08 g/mol: 1 mmol/L = 4.008 mg/dL.
+  conversions: [{ units: ['mg/dL'], factor: 1 }, { units: ['mmol/L'], factor: 4.008 }],
+  decimals: 1,
+  source: UNIT_CONVERSIONS,
+};
+
+export const DIGOXIN: LabDefinition = {
+  key: 'digoxin',
+  label: 'Digoxin level',
+  // HL7 PDDI-CDS valueset-digoxin-LOINC: 10535-3 Digoxin [Mass/volume] in Serum or Plasma; 3563-4 … > 12 hours post dose.
+  loinc: ['10535-3', '3563-4'],
+  unit: 'ng/mL',
+  // Digoxin 780.9 g/mol: 1 ng/mL = 1.28 nmol/L.
+  conversions: [{ units: ['ng/mL', 'ug/L', 'µg/L'], factor: 1 }, { units: ['nmol/L'], factor: 1 / 1.28 }],
+  decimals: 2,
+  source: UNIT_CONVERSIONS,
 };

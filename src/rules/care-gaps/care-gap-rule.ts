@@ -1,5 +1,6 @@
 import { END_OF_LIFE_EXCLUSIONS } from '../../knowledge/care-gaps/exclusions';
 import type { Chart } from '../../chart/chart';
+import { chartFacts } from '../../chart/facts/chart-facts';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { careGapFinding, CARE_GAP_RULE_ID } from './care-gap-finding';
 import { ChartEvents } from './chart-events';
@@ -7,7 +8,6 @@ import { assessDiabetes } from './diabetes-gaps';
 import { findExclusion } from './exclusion-check';
 import type { GapAssessment, GapContext } from './gap-assessment';
 import { assessImmunizations } from './immunization-gaps';
-import { ageAt, isDeceased, sexOf } from './patient-facts';
 import { assessScreenings } from './screening-gaps';
 
 // Care gaps on patient-view: USPSTF A/B screenings, ADA diabetes monitoring and ACIP adult
@@ -16,10 +16,9 @@ import { assessScreenings } from './screening-gaps';
 
 /** The context of the checks, or undefined when no gap applies at all (deceased, no birth date, end of life). */
 function gapContext(chart: Chart, asOf: Date): GapContext | undefined {
-  if (isDeceased(chart.patient)) return undefined;
-  const age = ageAt(chart.patient.birthDate, asOf);
-  if (!age) return undefined;
-  const ctx: GapContext = { chart, asOf, age, sex: sexOf(chart.patient), events: new ChartEvents(chart, asOf) };
+  const { deceased, age, sex } = chartFacts(chart, asOf).patient;
+  if (deceased || !age) return undefined;
+  const ctx: GapContext = { chart, asOf, age, sex, events: new ChartEvents(chart, asOf) };
   return findExclusion(END_OF_LIFE_EXCLUSIONS, ctx) ? undefined : ctx;
 }
 

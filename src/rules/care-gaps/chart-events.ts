@@ -1,6 +1,7 @@
 import type { CodeableConcept, FhirResource, ServiceRequest } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
 import { arrayOrEmpty, instantOf, observationTimeText, refOf } from '../../brief/embedded/fhir-values';
+import { isFinalResult } from '../../chart/facts/result-status';
 import { CODE_SET_SYSTEMS, type EventCodeSet } from '../../knowledge/care-gaps/code-sets';
 
 // The dated things a chart holds that can meet a care gap: a done procedure, a final result or
@@ -20,7 +21,6 @@ interface Candidate {
   resource: FhirResource;
 }
 
-const FINAL_RESULT = new Set(['final', 'amended', 'corrected', 'appended']);
 const STANDING_ORDER = new Set(['active', 'completed']);
 
 /** ServiceRequests the chart holds (none come from the standard sections; an EHR may add them). */
@@ -38,10 +38,10 @@ function candidates(chart: Chart): Candidate[] {
     if (p.status === 'completed') out.push({ code: p.code, date: p.performedDateTime ?? p.performedPeriod?.end ?? p.performedPeriod?.start, resource: p });
   }
   for (const o of chart.observations) {
-    if (FINAL_RESULT.has(o.status)) out.push({ code: o.code, date: observationTimeText(o), resource: o });
+    if (isFinalResult(o.status)) out.push({ code: o.code, date: observationTimeText(o), resource: o });
   }
   for (const r of chart.diagnosticReports) {
-    if (FINAL_RESULT.has(r.status)) out.push({ code: r.code, date: r.effectiveDateTime ?? r.effectivePeriod?.end ?? r.effectivePeriod?.start ?? r.issued, resource: r });
+    if (isFinalResult(r.status)) out.push({ code: r.code, date: r.effectiveDateTime ?? r.effectivePeriod?.end ?? r.effectivePeriod?.start ?? r.issued, resource: r });
   }
   for (const i of chart.immunizations) {
     if (i.status === 'completed') out.push({ code: i.vaccineCode, date: i.occurrenceDateTime, resource: i });

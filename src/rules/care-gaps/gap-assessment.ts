@@ -4,7 +4,7 @@ import { isComplete, SECTION_LABELS } from '../../brief/embedded/availability';
 import type { OrderCode } from '../../knowledge/care-gaps/code-sets';
 import type { KnowledgeSource } from '../rule';
 import type { ChartEvents } from './chart-events';
-import type { Age } from './patient-facts';
+import type { Age, Sex } from '../../chart/facts/patient';
 
 // What each care-gap check concludes, and the facts every check reads.
 
@@ -37,7 +37,7 @@ export interface GapContext {
   chart: Chart;
   asOf: Date;
   age: Age;
-  sex: 'female' | 'male' | undefined;
+  sex: Sex | undefined;
   events: ChartEvents;
 }
 

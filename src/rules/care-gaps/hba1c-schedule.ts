@@ -1,5 +1,5 @@
 import type { Observation } from 'fhir/r4';
-import { formatNumber, instantOf, refOf } from '../../brief/embedded/fhir-values';
+import { formatNumber, instantOf } from '../../brief/embedded/fhir-values';
 import { GLUCOSE_LOWERING_INGREDIENTS, HBA1C_SCHEDULE } from '../../knowledge/care-gaps/diabetes-monitoring';
 import type { ChartEvent } from './chart-events';
 import { addMonths, dayText } from './dates';
@@ -40,7 +40,7 @@ function therapyChange(ctx: GapContext): { note: string; ref: string } | undefin
   for (const m of activeOrdersOf(ctx, ['biguanide', 'sulfonylurea'], GLUCOSE_LOWERING_INGREDIENTS)) {
     const time = instantOf(m.request.authoredOn);
     if (time !== undefined && time >= since && time <= ctx.asOf.getTime()) {
-      return { note: `therapy changed ${dayText(time)} \`${refOf(m.request)}\``, ref: refOf(m.request) };
+      return { note: `therapy changed ${dayText(time)} \`${m.ref}\``, ref: m.ref };
     }
   }
   return undefined;

@@ -3,7 +3,8 @@ import type { ChartEvent } from './chart-events';
 import { addMonths, dayText, seasonStart } from './dates';
 import { type GapAssessment, type GapContext, missingSections } from './gap-assessment';
 import { eventText } from './interval-text';
-import { yearsAt } from './patient-facts';
+import { yearsOn } from '../../chart/facts/patient';
+import { dateOf } from '../../chart/facts/time';
 
 // ACIP 2024 adult immunizations (immunizations.ts): influenza every season from 6 months of age,
 // pneumococcal conjugate vaccination from 50. Only completed Immunizations count.
@@ -56,7 +57,7 @@ function pneumococcalState(ctx: GapContext, given: Dose[]): PneumococcalState {
   if (has('unspecified')) return { state: 'unknown' };
   if (pcv15) return timed(ctx, pcv15.event.time, PNEUMOCOCCAL_SCHEDULE.afterSingleDoseMonths, true);
   const pcv13 = has('pcv13');
-  const ppsv23Age = ppsv23 ? yearsAt(ctx.chart.patient.birthDate, ppsv23.event.time) : undefined;
+  const ppsv23Age = ppsv23 ? yearsOn(ctx.chart.patient, dateOf(ppsv23.event.time)) : undefined;
   if (pcv13 && ppsv23Age !== undefined && ppsv23Age >= PNEUMOCOCCAL_SCHEDULE.ppsv23CompletesAtAge) return { state: 'complete' };
   const lastPrior = [pcv13, ppsv23].filter((d): d is Dose => d !== undefined).sort((a, b) => b.event.time - a.event.time)[0];
   if (!lastPrior) return { state: 'due', ppsv23Next: false };

@@ -1,11 +1,12 @@
 import type { Coding, Observation } from 'fhir/r4';
 import { refOf } from '../../brief/embedded/fhir-values';
-import { isActiveOrder } from '../../brief/embedded/medications';
 import { isActiveCondition, isAssertedCondition } from '../../brief/embedded/problems';
 import { RXNORM } from '../../clinical-codes/code-systems';
 import type { ResolvedMedication } from '../../chart/chart';
+import { chartFacts } from '../../chart/facts/chart-facts';
+import type { MedicationOrder } from '../../chart/facts/medication-orders';
 import type { CodeSet } from '../../knowledge/care-gaps/code-sets';
-import { identifyDrug, type DrugClass } from '../../knowledge/drugs/drug-identity';
+import type { DrugClass } from '../../knowledge/drugs/drug-identity';
 import {
   CURRENT_SMOKER,
   CV_RISK_FACTORS,
@@ -64,11 +65,11 @@ function rxnormCodes(m: ResolvedMedication): string[] {
  * Active orders of a drug in `classes` (drug identity) or with an ingredient in `ingredients`
  * (RxNorm IN, on the identity or coded on the order). Unknown drugs never match: no guessing.
  */
-export function activeOrdersOf(ctx: GapContext, classes: readonly DrugClass[], ingredients: readonly string[]): ResolvedMedication[] {
-  return ctx.chart.medications.filter((m) => {
-    if (!isActiveOrder(m)) return false;
-    const identity = identifyDrug(m);
-    const rxcuis = [...identity.ingredients, ...rxnormCodes(m).map((rxcui) => ({ rxcui }))];
-    return classes.some((c) => identity.classes.includes(c)) || rxcuis.some((i) => ingredients.includes(i.rxcui));
-  });
+export function activeOrdersOf(ctx: GapContext, classes: readonly DrugClass[], ingredients: readonly string[]): MedicationOrder[] {
+  return chartFacts(ctx.chart, ctx.asOf)
+    .activeOrders()
+    .filter(({ identity, medication }) => {
+      const rxcuis = [...identity.ingredients, ...rxnormCodes(medication).map((rxcui) => ({ rxcui }))];
+      return classes.some((c) => identity.classes.includes(c)) || rxcuis.some((i) => ingredients.includes(i.rxcui));
+    });
 }

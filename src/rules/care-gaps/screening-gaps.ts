@@ -1,6 +1,5 @@
 import { SCREENINGS, type ScreeningMethod, type ScreeningRow } from '../../knowledge/care-gaps/screenings';
 import { STATIN_INGREDIENTS } from '../../knowledge/care-gaps/risk-factors';
-import { refOf } from '../../brief/embedded/fhir-values';
 import type { ChartEvent } from './chart-events';
 import { findExclusion } from './exclusion-check';
 import { type GapAssessment, type GapContext, missingSections } from './gap-assessment';
@@ -49,7 +48,7 @@ function metBy(row: ScreeningRow, ctx: GapContext): { text: string; ref: string;
     if (last && stillCounts(last.time, method.intervalMonths, ctx.asOf)) return { text: eventText(method.label, last), ref: last.ref, knowledge: method.id };
   }
   const statin = row.metByStatin ? activeOrdersOf(ctx, ['statin'], STATIN_INGREDIENTS)[0] : undefined;
-  return statin ? { text: `on a statin \`${refOf(statin.request)}\``, ref: refOf(statin.request), knowledge: 'statin' } : undefined;
+  return statin ? { text: `on a statin \`${statin.ref}\``, ref: statin.ref, knowledge: 'statin' } : undefined;
 }
 
 /** The most recent test of any applicable method, however old, with its method. */

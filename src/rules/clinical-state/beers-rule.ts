@@ -4,10 +4,12 @@ import { codesOf, datePart, instantOf } from '../../brief/embedded/fhir-values';
 import { isActiveCondition } from '../../brief/embedded/problems';
 import { BEERS_CRITERIA, BEERS_MINIMUM_AGE, type BeersCondition, type BeersRow } from '../../knowledge/beers/beers-criteria';
 import type { DrugIdentity } from '../../knowledge/drugs/drug-identity';
+import { chartFacts } from '../../chart/facts/chart-facts';
+import { draftOrders } from '../../chart/facts/medication-orders';
+import { daysBetween } from '../../chart/facts/time';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { selects } from './drug-selector';
-import { activeMedications, identifyOrder, medicationSubjects, removeDraftSuggestion, type MedicationSubject } from './medication-subjects';
-import { ageAt, daysBetween, isDeceased } from './patient-facts';
+import { medicationSubjects, removeDraftSuggestion, type MedicationSubject } from './medication-subjects';
 
 // AGS Beers Criteria 2023 (beers-criteria.ts) for patients 65 or older at asOf: a new order is a
 // `warning` with the option to remove it; a drug already taken is `info` context for review.
@@ -16,7 +18,8 @@ export const BEERS_RULE_ID = 'beers-criteria';
 
 /** Identities of everything the patient takes or is being ordered, for co-therapy conditions. */
 function allIdentities(input: RuleInput): DrugIdentity[] {
-  return [...activeMedications(input.chart), ...input.drafts.map((d) => d.medication)].map((m) => identifyOrder(input.chart, m));
+  const active = chartFacts(input.chart, input.asOf).activeOrders();
+  return [...active, ...draftOrders(input.chart, input.drafts)].map((o) => o.identity);
 }
 
 /** Why the row applies to this drug (a line for the detail), or undefined when its condition does not hold. */
@@ -64,8 +67,9 @@ function toFinding(s: MedicationSubject, row: BeersRow, age: number, note: strin
 }
 
 function evaluate(input: RuleInput): Finding[] {
-  const age = ageAt(input.chart.patient, input.asOf);
-  if (age === undefined || age < BEERS_MINIMUM_AGE || isDeceased(input.chart.patient, input.asOf)) return [];
+  const patient = chartFacts(input.chart, input.asOf).patient;
+  const age = patient.age?.years;
+  if (age === undefined || age < BEERS_MINIMUM_AGE || patient.deceased) return [];
   const subjects = medicationSubjects(input);
   const others = allIdentities(input);
   return subjects.flatMap((s) => {

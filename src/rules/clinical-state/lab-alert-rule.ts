@@ -1,14 +1,13 @@
-import type { Chart } from '../../chart/chart';
-import { formatNumber, refOf } from '../../brief/embedded/fhir-values';
+import { formatNumber } from '../../brief/embedded/fhir-values';
+import { chartFacts, type ChartFacts } from '../../chart/facts/chart-facts';
+import { describeLab, formatLab, type LabValue } from '../../chart/facts/lab-values';
+import { daysBetween } from '../../chart/facts/time';
 import { LAB_ALERTS, type LabAlert, type LabBand } from '../../knowledge/labs/lab-alerts';
 import type { LabKey } from '../../knowledge/labs/lab-definitions';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
 import { inRange } from './in-range';
-import { describeLab, formatLab, labSeries, type LabValue } from './lab-results';
 import { acuteKidneyInjury, hba1cRising, type LabFindingPart } from './lab-trends';
-import { activeMedications, identifyOrder } from './medication-subjects';
-import { daysBetween, isDeceased } from './patient-facts';
 
 // Critical and markedly abnormal lab values, and trends, on patient-view. Per analyte only the
 // latest final result counts, and only while current (LabAlert.currentDays): an older critical
@@ -27,10 +26,11 @@ const TRENDS: Partial<Record<LabKey, (series: readonly LabValue[]) => LabFinding
 };
 
 /** Active warfarin orders (INR targets are warfarin's). */
-function warfarinOrders(chart: Chart): string[] {
-  return activeMedications(chart)
-    .filter((m) => identifyOrder(chart, m).ingredients.some((i) => i.name.toLowerCase() === 'warfarin'))
-    .map((m) => refOf(m.request));
+function warfarinOrders(facts: ChartFacts): string[] {
+  return facts
+    .activeOrders()
+    .filter((o) => o.identity.ingredients.some((i) => i.name.toLowerCase() === 'warfarin'))
+    .map((o) => o.ref);
 }
 
 function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, ageDays: number, warfarin: readonly string[]): LabFindingPart | undefined {
@@ -59,11 +59,11 @@ function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, ageDays: num
   };
 }
 
-function analyteFinding(alert: LabAlert, input: RuleInput, warfarin: readonly string[]): Finding | undefined {
-  const series = labSeries(input.chart, alert.lab, input.asOf);
+function analyteFinding(alert: LabAlert, facts: ChartFacts, warfarin: readonly string[]): Finding | undefined {
+  const series = facts.labSeries(alert.lab);
   const latest = series[0];
   if (!latest) return undefined;
-  const ageDays = daysBetween(latest.at, input.asOf.getTime());
+  const ageDays = daysBetween(latest.at, facts.asOf.getTime());
   const band = alert.bands.find((b) => (b.onWarfarin !== true || warfarin.length > 0) && inRange(latest.value, b.range));
   const trend = TRENDS[alert.lab.key];
   const parts = [band && bandPart(alert, band, latest, ageDays, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
@@ -84,9 +84,10 @@ function analyteFinding(alert: LabAlert, input: RuleInput, warfarin: readonly st
 }
 
 function evaluate(input: RuleInput): Finding[] {
-  if (isDeceased(input.chart.patient, input.asOf)) return [];
-  const warfarin = warfarinOrders(input.chart);
-  return LAB_ALERTS.flatMap((alert) => analyteFinding(alert, input, warfarin) ?? []);
+  const facts = chartFacts(input.chart, input.asOf);
+  if (facts.patient.deceased) return [];
+  const warfarin = warfarinOrders(facts);
+  return LAB_ALERTS.flatMap((alert) => analyteFinding(alert, facts, warfarin) ?? []);
 }
 
 /** Critical and abnormal lab values (current ones only) and trends: AKI, HbA1c rising. */

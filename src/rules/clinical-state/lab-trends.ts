@@ -1,9 +1,9 @@
 import { formatNumber } from '../../brief/embedded/fhir-values';
 import { AKI_CRITERIA, HBA1C_RISE } from '../../knowledge/labs/lab-alerts';
 import { CREATININE, HBA1C } from '../../knowledge/labs/lab-definitions';
+import { describeLab, formatLab, type LabValue } from '../../chart/facts/lab-values';
+import { daysBetween } from '../../chart/facts/time';
 import type { KnowledgeSource, Severity } from '../rule';
-import { describeLab, formatLab, type LabValue } from './lab-results';
-import { daysBetween } from './patient-facts';
 
 // Trends across an analyte's results (newest first): acute kidney injury by the KDIGO creatinine
 // criteria, and HbA1c rising above goal. Each is one part of the analyte's single finding.

@@ -4,9 +4,9 @@ import { RENAL_DATA_CURRENCY } from '../../knowledge/renal/kidney-equations';
 import type { DoseCriteriaCheck, RenalBand, ThresholdCheck } from '../../knowledge/renal/renal-dosing';
 import type { KnowledgeSource, Severity } from '../rule';
 import { inRange } from './in-range';
-import { describeLab, formatLab, latestLab, type LabValue } from './lab-results';
+import { chartFacts } from '../../chart/facts/chart-facts';
+import { describeLab, formatLab, type LabValue } from '../../chart/facts/lab-values';
 import type { MedicationSubject } from './medication-subjects';
-import { ageAt, daysBetween } from './patient-facts';
 import { estimateCrcl, estimateEgfr, type RenalLookup } from './renal-function';
 
 // One renal check of one drug against the patient's kidney function (or potassium): what it found,
@@ -28,11 +28,11 @@ export interface RenalContext {
 }
 
 export function renalContext(chart: Chart, asOf: Date): RenalContext {
-  const within = (v: LabValue | undefined, days: number): LabValue | undefined => (v && daysBetween(v.at, asOf.getTime()) <= days ? v : undefined);
-  const potassium = within(latestLab(chart, POTASSIUM, asOf), RENAL_DATA_CURRENCY.potassiumWithinDays);
-  const weight = within(latestLab(chart, WEIGHT, asOf), RENAL_DATA_CURRENCY.weightWithinDays);
-  const creatinine = within(latestLab(chart, CREATININE, asOf), RENAL_DATA_CURRENCY.staleAfterDays);
-  const age = ageAt(chart.patient, asOf);
+  const facts = chartFacts(chart, asOf);
+  const potassium = facts.latestLabWithin(POTASSIUM, RENAL_DATA_CURRENCY.potassiumWithinDays);
+  const weight = facts.latestLabWithin(WEIGHT, RENAL_DATA_CURRENCY.weightWithinDays);
+  const creatinine = facts.latestLabWithin(CREATININE, RENAL_DATA_CURRENCY.staleAfterDays);
+  const age = facts.patient.age?.years;
   return {
     egfr: estimateEgfr(chart, asOf),
     crcl: estimateCrcl(chart, asOf),

@@ -2,7 +2,7 @@ import { RENAL_DOSING, type RenalDosingRow } from '../../knowledge/renal/renal-d
 import type { Finding, Rule, RuleInput } from '../rule';
 import { selects } from './drug-selector';
 import { activeIngredients, medicationSubjects, removeDraftSuggestion, renewsActive, type MedicationSubject } from './medication-subjects';
-import { isDeceased } from './patient-facts';
+import { chartFacts } from '../../chart/facts/chart-facts';
 import { criteriaOutcome, renalContext, thresholdOutcome, type RenalContext, type RenalOutcome } from './renal-dosing-checks';
 import { SEVERITY_RANK } from '../run-rules';
 
@@ -37,11 +37,11 @@ function toFinding(s: MedicationSubject, o: RenalOutcome, taken: boolean): Findi
 }
 
 function evaluate(input: RuleInput): Finding[] {
-  if (isDeceased(input.chart.patient, input.asOf)) return [];
+  if (chartFacts(input.chart, input.asOf).patient.deceased) return [];
   const subjects = medicationSubjects(input).map((s) => ({ s, rows: RENAL_DOSING.filter((row) => selects(row.selector, s.identity)) })).filter((x) => x.rows.length > 0);
   if (subjects.length === 0) return [];
   const ctx = renalContext(input.chart, input.asOf);
-  const active = activeIngredients(input.chart);
+  const active = activeIngredients(input);
   return subjects.flatMap(({ s, rows }) => {
     const taken = s.origin === 'active' || renewsActive(s, active);
     const [worst] = rows.flatMap((row) => outcomesFor(row, s, ctx, taken)).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);

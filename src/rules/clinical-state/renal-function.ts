@@ -3,8 +3,10 @@ import { formatNumber } from '../../brief/embedded/fhir-values';
 import { CREATININE, EGFR, WEIGHT } from '../../knowledge/labs/lab-definitions';
 import { CKD_EPI_2021_COEFFICIENTS, COCKCROFT_GAULT_COEFFICIENTS, RENAL_DATA_CURRENCY } from '../../knowledge/renal/kidney-equations';
 import { ckdEpi2021, cockcroftGault } from './kidney-equations';
-import { formatLab, latestLab, type LabValue } from './lab-results';
-import { ageOn, daysBetween, equationSex, type EquationSex } from './patient-facts';
+import { latestLab } from '../../chart/facts/chart-facts';
+import { formatLab, type LabValue } from '../../chart/facts/lab-values';
+import { sexOf, yearsOn, type Sex } from '../../chart/facts/patient';
+import { daysBetween } from '../../chart/facts/time';
 
 // Kidney function as the dosing rules need it, always saying where the number came from: an eGFR
 // the lab reported, or one computed here from the latest creatinine (CKD-EPI 2021); a creatinine
@@ -36,9 +38,9 @@ function isStale(lab: LabValue, asOf: Date): boolean {
 }
 
 /** Age (at the sample's date, as a lab reporting eGFR uses) and sex, for an adult; else undefined. */
-function equationInputs(chart: Chart, date: string, minimumAge: number): { age: number; sex: EquationSex } | undefined {
-  const age = ageOn(chart.patient.birthDate, date);
-  const sex = equationSex(chart.patient);
+function equationInputs(chart: Chart, date: string, minimumAge: number): { age: number; sex: Sex } | undefined {
+  const age = yearsOn(chart.patient, date);
+  const sex = sexOf(chart.patient);
   return age !== undefined && age >= minimumAge && sex !== undefined ? { age, sex } : undefined;
 }
 

@@ -1,7 +1,7 @@
-import { DIGOXIN_CYCLOSPORINE } from '../../knowledge/interactions/pddi-digoxin-cyclosporine';
+import { chartFacts } from '../../chart/facts/chart-facts';
+import { formatLab, type LabValue } from '../../chart/facts/lab-values';
+import { DIGOXIN_CYCLOSPORINE, type PddiLabCheck } from '../../knowledge/interactions/pddi-digoxin-cyclosporine';
 import type { Severity } from '../rule';
-import type { LabValue } from './chart-facts';
-import { isNormal, labText, latestLab } from './chart-facts';
 import type { InteractionAssessment, PairContext } from './interaction-assessment';
 import { orient, otherOrders } from './interaction-assessment';
 import { containsAny, hasClass, ingredientsIn, rxcuisOf } from './ingredient-sets';
@@ -31,15 +31,25 @@ function situationOf(cyclosporine: IdentifiedOrder, digoxin: IdentifiedOrder, ct
 interface LabPicture {
   digoxin: LabValue | undefined;
   /** Each electrolyte and creatinine: its latest value in the window, if any. */
-  others: { name: string; value: LabValue | undefined; normal: boolean }[];
+  others: { name: string; value: LabValue | undefined; normal: boolean; check: PddiLabCheck }[];
+}
+
+/** Inside the check's normal range (exclusive bounds, as the PDDI CQL compares). */
+function isNormal(value: LabValue, check: PddiLabCheck): boolean {
+  return value.value < check.high && (check.low === undefined || value.value > check.low);
+}
+
+/** "0.7 ng/mL on 2020-03-28 (Observation/o301)". */
+function labText(value: LabValue, check: PddiLabCheck): string {
+  return `${formatLab(value, check.lab)} on ${value.date} (${value.ref})`;
 }
 
 function labPicture(ctx: PairContext): LabPicture {
-  const { chart } = ctx.input;
-  const digoxin = latestLab(chart, K.digoxinLevel, ctx.input.asOf);
-  const others = [...K.electrolytes, K.renal].map((lab) => {
-    const value = latestLab(chart, lab, ctx.input.asOf);
-    return { name: lab.name, value, normal: value !== undefined && isNormal(value, lab) };
+  const facts = chartFacts(ctx.input.chart, ctx.input.asOf);
+  const digoxin = facts.latestLabWithin(K.digoxinLevel.lab, K.digoxinLevel.withinDays);
+  const others = [...K.electrolytes, K.renal].map((check) => {
+    const value = facts.latestLabWithin(check.lab, check.withinDays);
+    return { name: check.lab.label.toLowerCase(), value, normal: value !== undefined && isNormal(value, check), check };
   });
   return { digoxin: digoxin !== undefined && isNormal(digoxin, K.digoxinLevel) ? digoxin : undefined, others };
 }
@@ -63,10 +73,10 @@ const SITUATION: Record<Situation, string> = {
 };
 
 function detailLines(labs: LabPicture, diuretics: readonly IdentifiedOrder[]): string[] {
-  const levels = labs.others.map((l) => `${l.name} ${l.value ? `${labText(l.value)}${l.normal ? '' : ', outside the normal range'}` : 'not measured in the last year'}`);
+  const levels = labs.others.map((l) => `${l.name} ${l.value ? `${labText(l.value, l.check)}${l.normal ? '' : ', outside the normal range'}` : 'not measured in the last year'}`);
   return [
     'Cyclosporine inhibits P-glycoprotein and raises digoxin levels: nausea, visual changes and arrhythmias.',
-    `Digoxin level: ${labs.digoxin ? `${labText(labs.digoxin)}, below ${K.digoxinLevel.high} ng/mL` : `no level below ${K.digoxinLevel.high} ng/mL in the last ${K.digoxinLevel.withinDays} days`}.`,
+    `Digoxin level: ${labs.digoxin ? `${labText(labs.digoxin, K.digoxinLevel)}, below ${K.digoxinLevel.high} ng/mL` : `no level below ${K.digoxinLevel.high} ng/mL in the last ${K.digoxinLevel.withinDays} days`}.`,
     `Electrolytes and kidney function: ${levels.join('; ')}.`,
     `Diuretics: ${diuretics.length > 0 ? diuretics.map((d) => d.ref).join(', ') : 'none (no loop diuretic or aldosterone antagonist)'}.`,
     'Options: check a digoxin level, reduce the digoxin dose as needed, correct potassium and magnesium.',

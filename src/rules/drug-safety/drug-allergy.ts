@@ -1,6 +1,6 @@
 import type { AllergyIntolerance } from 'fhir/r4';
-import { isCurrentAllergy, isNoKnownAllergy } from '../../brief/embedded/allergies';
 import { arrayOrEmpty, conceptText, refOf } from '../../brief/embedded/fhir-values';
+import { chartFacts } from '../../chart/facts/chart-facts';
 import { ALLERGEN_ROWS } from '../../knowledge/drugs/allergens';
 import type { Finding, KnowledgeSource, Rule, RuleInput } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
@@ -67,9 +67,9 @@ function findingFor(order: IdentifiedOrder, matches: AllergyMatch[]): Finding {
 }
 
 function evaluate(input: RuleInput): Finding[] {
-  const profiles = input.chart.allergies
-    .filter((a) => isCurrentAllergy(a) && !isNoKnownAllergy(a))
-    .flatMap((a): [AllergyIntolerance, AllergenProfile][] => {
+  const profiles = chartFacts(input.chart, input.asOf)
+    .currentAllergies()
+    .flatMap(({ allergy: a }): [AllergyIntolerance, AllergenProfile][] => {
       const profile = allergenProfile(a);
       return profile ? [[a, profile]] : [];
     });

@@ -6,8 +6,9 @@ import type { RiskFactDefinition } from '../../knowledge/interactions/mechanisms
 import { RISK_FACTS } from '../../knowledge/interactions/mechanisms/risk-facts';
 import type { LabDefinition } from '../../knowledge/labs/lab-definitions';
 import { INR, MAGNESIUM, POTASSIUM, QTC } from '../../knowledge/labs/lab-definitions';
-import { formatLab, latestLab } from '../clinical-state/lab-results';
-import { ageAt, daysBetween } from '../clinical-state/patient-facts';
+import { chartFacts, latestLab } from '../../chart/facts/chart-facts';
+import { formatLab } from '../../chart/facts/lab-values';
+import { daysBetween } from '../../chart/facts/time';
 import { estimateEgfr } from '../clinical-state/renal-function';
 import type { RuleInput, SeverityFact } from '../rule';
 
@@ -82,7 +83,7 @@ export function readRisk(key: PatientRiskKey, input: RuleInput): RiskReading | u
     case 'condition':
       return readCondition(key, def, input);
     case 'age': {
-      const age = ageAt(input.chart.patient, input.asOf);
+      const age = chartFacts(input.chart, input.asOf).patient.age?.years;
       const ref = refOf(input.chart.patient);
       return age === undefined ? undefined : { key, holds: age >= def.atLeast, text: `age ${age}`, fact: { code: 'age', value: age, unit: 'a', ref }, evidence: [] };
     }

@@ -1,48 +1,12 @@
-import type { MedicationRequest } from 'fhir/r4';
-import { refOf } from '../../brief/embedded/fhir-values';
-import type { Chart, ResolvedMedication } from '../../chart/chart';
-import type { DrugIdentity } from '../../knowledge/drugs/drug-identity';
-import { identifyDrug } from '../../knowledge/drugs/drug-identity';
+import { chartFacts } from '../../chart/facts/chart-facts';
+import { draftOrders, type MedicationOrder } from '../../chart/facts/medication-orders';
 import type { RuleInput } from '../rule';
 
 // The medication orders the drug-safety rules compare: the chart's active orders and the call's
-// drafts, each with what it contains. Orders of unknown drugs are left out (never guessed).
+// drafts (chart-facts), each with what it contains. Orders of unknown drugs are left out (never guessed).
 
-export interface IdentifiedOrder {
-  /** `MedicationRequest/<id>`: the citation, and the `resourceId` of a delete suggestion for a draft. */
-  ref: string;
-  /** The order's own drug name ("Warfarin Sodium 5 MG Oral Tablet"). */
-  display: string;
-  identity: DrugIdentity;
-  draft: boolean;
-  request: MedicationRequest;
-}
-
-/** An order the patient is taking now: active and not a do-not-perform order. */
-export function isActiveOrder(request: MedicationRequest): boolean {
-  return request.status === 'active' && request.doNotPerform !== true;
-}
-
-function identified(med: ResolvedMedication, ref: string, draft: boolean, chart: Chart): IdentifiedOrder | undefined {
-  const resource = med.medicationRef === undefined ? undefined : chart.medication(med.medicationRef);
-  const identity = identifyDrug(med, resource);
-  return identity.known ? { ref, display: med.display, identity, draft, request: med.request } : undefined;
-}
-
-/** The chart's active medication orders whose drug is known, minus any that are drafts of this call. */
-export function activeOrders(chart: Chart, draftRefs: ReadonlySet<string> = new Set()): IdentifiedOrder[] {
-  // The chart only holds resources with an id (src/chart/chart.ts), so `refOf` names each one.
-  return chart.medications.flatMap((med) => {
-    const ref = refOf(med.request);
-    if (draftRefs.has(ref) || !isActiveOrder(med.request)) return [];
-    return identified(med, ref, false, chart) ?? [];
-  });
-}
-
-/** The call's draft medication orders whose drug is known. */
-export function draftOrders(input: RuleInput): IdentifiedOrder[] {
-  return input.drafts.flatMap((d) => identified(d.medication, d.ref, true, input.chart) ?? []);
-}
+/** A medication order whose drug the tables know. */
+export type IdentifiedOrder = MedicationOrder;
 
 /** Drafts and active orders of one call, computed once per rule. */
 export interface OrderSet {
@@ -50,9 +14,12 @@ export interface OrderSet {
   active: IdentifiedOrder[];
 }
 
+/** Known drafts (order hooks) and known active orders, leaving out active orders that are drafts of this call. */
 export function ordersOf(input: RuleInput): OrderSet {
-  const drafts = input.hook === 'patient-view' ? [] : draftOrders(input);
-  return { drafts, active: activeOrders(input.chart, new Set(input.drafts.map((d) => d.ref))) };
+  const draftRefs = new Set(input.drafts.map((d) => d.ref));
+  const drafts = input.hook === 'patient-view' ? [] : draftOrders(input.chart, input.drafts).filter((o) => o.identity.known);
+  const active = chartFacts(input.chart, input.asOf).activeOrders().filter((o) => o.identity.known && !draftRefs.has(o.ref));
+  return { drafts, active };
 }
 
 /** "warfarin", "amoxicillin/clavulanate": the order's ingredients by generic name. */

@@ -1,7 +1,8 @@
 import { datePart, refOf } from '../../brief/embedded/fhir-values';
+import { chartFacts } from '../../chart/facts/chart-facts';
+import { conditionsCoded } from '../../chart/facts/conditions';
 import { WARFARIN_NSAIDS } from '../../knowledge/interactions/pddi-warfarin-nsaids';
 import type { Severity } from '../rule';
-import { ageInYears, conditionsCoded } from './chart-facts';
 import type { InteractionAssessment, PairContext } from './interaction-assessment';
 import { lowered, orient, otherOrders } from './interaction-assessment';
 import { containsAny, hasClass, ingredientsHaveClass, ingredientsIn, ingredientsOfClass, rxcuisOf } from './ingredient-sets';
@@ -42,7 +43,7 @@ function coMedication(others: readonly IdentifiedOrder[], nsaid: IdentifiedOrder
 
 function patientFactors(ctx: PairContext): Factor[] {
   const factors: Factor[] = [];
-  const age = ageInYears(ctx.input.chart.patient, ctx.input.asOf);
+  const age = chartFacts(ctx.input.chart, ctx.input.asOf).patient.age?.years;
   if (age !== undefined && age >= K.ageAtLeast) factors.push({ text: `age ${age} (${K.ageAtLeast} or older)`, id: 'age' });
   for (const { condition, display } of conditionsCoded(ctx.input.chart, K.giBleedSnomed)) {
     const when = datePart(condition.recordedDate ?? condition.onsetDateTime);

@@ -1,7 +1,8 @@
-import { CREATININE, GLUCOSE, HBA1C, HEMOGLOBIN, INR, PLATELETS, POTASSIUM, WEIGHT } from '../../../src/knowledge/labs/lab-definitions';
-import { describeLab, formatLab, labSeries, latestLab } from '../../../src/rules/clinical-state/lab-results';
+import { latestLab } from '../../../src/chart/facts/chart-facts';
+import { describeLab, formatLab, labSeries } from '../../../src/chart/facts/lab-values';
+import { CREATININE, DIGOXIN, GLUCOSE, HBA1C, HEMOGLOBIN, INR, MAGNESIUM, PLATELETS, POTASSIUM, WEIGHT } from '../../../src/knowledge/labs/lab-definitions';
 import { ChartBuilder } from '../../support/chart-builder';
-import { AS_OF, daysAgo, obs, type ObsSpec } from './clinical-state-support';
+import { AS_OF, daysAgo, obs, type ObsSpec } from '../../rules/clinical-state/clinical-state-support';
 
 function chartWith(...specs: ObsSpec[]): ReturnType<ChartBuilder['build']> {
   const b = new ChartBuilder();
@@ -19,6 +20,9 @@ describe('unit conversion to the analyte unit', () => {
     ['platelets 30000 /µL → 30 × 10³/µL', PLATELETS, { loinc: '777-3', value: 30000, unit: '/uL' }, 30],
     ['weight 154 lb → 69.9 kg', WEIGHT, { loinc: '29463-7', value: 154, unit: 'lb', code: '[lb_av]' }, 154 * 0.45359237],
     ['potassium 6.1 mEq/L = 6.1 mmol/L', POTASSIUM, { loinc: '2823-3', value: 6.1, unit: 'mEq/L' }, 6.1],
+    ['potassium 23.5 mg/dL (mass code 22760-3) → 6.0 mmol/L (÷ 3.91)', POTASSIUM, { loinc: '22760-3', value: 23.5, unit: 'mg/dL' }, 23.5 / 3.91],
+    ['magnesium 0.8 mmol/L → 1.94 mg/dL (× 2.43)', MAGNESIUM, { loinc: '2601-3', value: 0.8, unit: 'mmol/L' }, 1.944],
+    ['digoxin 1.28 nmol/L → 1 ng/mL', DIGOXIN, { loinc: '10535-3', value: 1.28, unit: 'nmol/L' }, 1],
   ] as const)('%s', (_name, lab, spec, expected) => {
     const v = latestLab(chartWith({ id: 'o1', ...spec }), lab, AS_OF);
     expect(v?.value).toBeCloseTo(expected, 3);
@@ -48,7 +52,7 @@ describe('unit conversion to the analyte unit', () => {
 });
 
 describe('which results count', () => {
-  it('uses only final, amended or corrected results with a number, taken up to asOf', () => {
+  it('uses only final, amended or corrected results with a number, taken up to asOf (never a preliminary one)', () => {
     const chart = chartWith(
       { id: 'prelim', loinc: '2823-3', value: 7.0, unit: 'mmol/L', status: 'preliminary' },
       { id: 'error', loinc: '2823-3', value: 7.1, unit: 'mmol/L', status: 'entered-in-error' },

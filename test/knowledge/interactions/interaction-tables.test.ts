@@ -1,4 +1,5 @@
 import { ingredientRxcui } from '../../../src/knowledge/drugs/drug-index';
+import { DIGOXIN, POTASSIUM } from '../../../src/knowledge/labs/lab-definitions';
 import { ONC_HIGH_PRIORITY_ROWS } from '../../../src/knowledge/interactions/onc-high-priority';
 import { ONC_NON_INTERRUPTIVE_ROWS } from '../../../src/knowledge/interactions/onc-non-interruptive.generated';
 import { DIGOXIN_CYCLOSPORINE } from '../../../src/knowledge/interactions/pddi-digoxin-cyclosporine';
@@ -32,8 +33,9 @@ describe('interaction tables', () => {
   });
 
   it('keeps the PDDI thresholds of the CQL (digoxin < 0.9 ng/mL in 30 days; K 3.5-5.0 mmol/L in a year)', () => {
-    expect(DIGOXIN_CYCLOSPORINE.digoxinLevel).toMatchObject({ high: 0.9, unit: 'ng/mL', withinDays: 30 });
-    expect(DIGOXIN_CYCLOSPORINE.electrolytes[0]).toMatchObject({ name: 'potassium', low: 3.5, high: 5.0, withinDays: 365 });
+    expect(DIGOXIN_CYCLOSPORINE.digoxinLevel).toMatchObject({ lab: DIGOXIN, high: 0.9, withinDays: 30 });
+    expect(DIGOXIN.unit).toBe('ng/mL');
+    expect(DIGOXIN_CYCLOSPORINE.electrolytes[0]).toMatchObject({ lab: POTASSIUM, low: 3.5, high: 5.0, withinDays: 365 });
     expect(WARFARIN_NSAIDS.alternative).toEqual({ rxnorm: '313782', display: 'Acetaminophen 325 MG Oral Tablet', ingredient: 'acetaminophen' });
     expect(WARFARIN_NSAIDS.giBleedSnomed).toHaveLength(24);
   });

@@ -1,7 +1,6 @@
 import { conceptMatches } from '../../../src/rules/care-gaps/code-match';
 import { addMonths, dayText, seasonStart } from '../../../src/rules/care-gaps/dates';
 import { intervalText, orList, stillCounts } from '../../../src/rules/care-gaps/interval-text';
-import { ageAt, isDeceased, sexOf, yearsAt } from '../../../src/rules/care-gaps/patient-facts';
 
 describe('code matching', () => {
   it('matches ICD-10 by prefix, with or without dots, in either ICD-10 system', () => {
@@ -45,22 +44,5 @@ describe('intervals as the card writes them', () => {
 
   it('joins alternatives with "or"', () => {
     expect([orList([]), orList(['a']), orList(['a', 'b', 'c'])]).toEqual(['', 'a', 'a, b or c']);
-  });
-});
-
-describe('patient facts', () => {
-  const asOf = new Date('2026-06-01T00:00:00Z');
-  it('computes age in whole years and months from a full birth date only', () => {
-    expect(ageAt('1971-06-01', asOf)).toEqual({ years: 55, months: 660 });
-    expect(ageAt('1971-06-02', asOf)).toEqual({ years: 54, months: 659 });
-    expect(ageAt('1971', asOf)).toBeUndefined();
-    expect(ageAt(undefined, asOf)).toBeUndefined();
-    expect(ageAt('2027-01-01', asOf)).toBeUndefined();
-    expect(yearsAt('1956-01-01', Date.parse('2021-06-01T00:00:00Z'))).toBe(65);
-  });
-
-  it('reads sex as female or male only, and death from either deceased field', () => {
-    expect([sexOf({ resourceType: 'Patient', gender: 'female' }), sexOf({ resourceType: 'Patient', gender: 'unknown' })]).toEqual(['female', undefined]);
-    expect([isDeceased({ resourceType: 'Patient' }), isDeceased({ resourceType: 'Patient', deceasedDateTime: '2007-01-01' })]).toEqual([false, true]);
   });
 });

@@ -6,7 +6,7 @@ import { CHART_SECTIONS } from '../../../src/chart/chart-sections';
 import { CARE_GAP_RULE } from '../../../src/rules/care-gaps/care-gap-rule';
 import { ChartEvents } from '../../../src/rules/care-gaps/chart-events';
 import type { GapAssessment, GapContext } from '../../../src/rules/care-gaps/gap-assessment';
-import { ageAt, sexOf } from '../../../src/rules/care-gaps/patient-facts';
+import { ageAt, sexOf } from '../../../src/chart/facts/patient';
 import type { Finding } from '../../../src/rules/rule';
 import { ChartBuilder } from '../../support/chart-builder';
 
@@ -95,7 +95,7 @@ export function directChart(patient: Partial<Patient>, resources: readonly FhirR
 }
 
 export function contextOf(chart: Chart, asOf: Date = AS_OF): GapContext {
-  const age = ageAt(chart.patient.birthDate, asOf);
+  const age = ageAt(chart.patient, asOf);
   if (!age) throw new Error('test patient needs a birth date');
   return { chart, asOf, age, sex: sexOf(chart.patient), events: new ChartEvents(chart, asOf) };
 }

@@ -29,13 +29,13 @@ it('reads the Medication an active order points at', () => {
   const medication: Medication = { resourceType: 'Medication', id: 'med-1', code: { text: 'Apixaban 5 MG Oral Tablet' } };
   const request: MedicationRequest = { resourceType: 'MedicationRequest', id: 'm-ref', status: 'active', intent: 'order', subject: { reference: 'Patient/pat-1' }, medicationReference: { reference: 'Medication/med-1' } };
   const built = new ChartBuilder().resource(medication).resource(request).build();
-  expect([...activeIngredients(built)]).toEqual(['apixaban']);
+  expect([...activeIngredients(ruleInputFor('patient-view', built, [], AS_OF))]).toEqual(['apixaban']);
 });
 
 it('tells a renewal (every ingredient already taken) from a new start', () => {
   const built = chart().build();
   const [renewal, fresh] = medicationSubjects(ruleInputFor('order-select', built, [draft('d1', 'Metformin 1000 MG Oral Tablet'), draft('d2', 'Glipizide 5 MG / Metformin 500 MG Oral Tablet')], AS_OF));
-  const active = activeIngredients(built);
+  const active = activeIngredients(ruleInputFor('order-select', built, [], AS_OF));
   expect(renewsActive(renewal!, active)).toBe(true);
   expect(renewsActive(fresh!, active)).toBe(false);
 });

@@ -37,6 +37,13 @@ describe('drug-interaction: digoxin + cyclosporine (PDDI-CDS)', () => {
     expect(f?.suggestions).toEqual([expect.objectContaining({ label: 'Remove cyclosporine order', isRecommended: true })]);
   });
 
+  it('does not count a preliminary digoxin level (the one result-status policy: rules act on final results)', () => {
+    const preliminary = lab('dl-p', '10535-3', 0.7, 'ng/mL', '2026-05-25', 'preliminary');
+    const [f] = run(drugInteractionRule, 'order-sign', chartOf([DIGOXIN, preliminary]), [NEW_CYCLOSPORINE]);
+    expect(f?.severity).toBe('critical');
+    expect(f?.evidence).not.toContain('Observation/dl-p');
+  });
+
   it('is a warning when cyclosporine is started with a normal digoxin level', () => {
     const [f] = run(drugInteractionRule, 'order-sign', chartOf([DIGOXIN, NORMAL_LEVEL]), [NEW_CYCLOSPORINE]);
     expect(f?.severity).toBe('warning');
@@ -48,7 +55,7 @@ describe('drug-interaction: digoxin + cyclosporine (PDDI-CDS)', () => {
     const [f] = run(drugInteractionRule, 'order-select', chartOf([DIGOXIN, CYCLOSPORINE, NORMAL_LEVEL, ...NORMAL_LABS, olderLow]), [NEW_DIGOXIN]);
     expect(f).toMatchObject({ severity: 'info', summary: 'Digoxin + cyclosporine: digoxin toxicity risk. Keep monitoring the digoxin level.' });
     expect(f?.summary).toContain('Keep monitoring');
-    expect(f?.detail).toContain('magnesium 0.82 mmol/L on 2026-05-25 (Observation/mg)');
+    expect(f?.detail).toContain('magnesium 2 mg/dL on 2026-05-25 (Observation/mg)');
     expect(f?.detail).toContain('creatinine 0.9 mg/dL');
     expect(f?.suggestions).toEqual([expect.objectContaining({ label: 'Remove digoxin order', isRecommended: false })]);
   });

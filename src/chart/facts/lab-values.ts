@@ -1,16 +1,15 @@
 import type { Observation, Quantity } from 'fhir/r4';
-import type { Chart } from '../../chart/chart';
+import type { Chart } from '../chart';
 import { LOINC } from '../../clinical-codes/code-systems';
 import { displayUnit } from '../../clinical-codes/ucum-display';
 import type { LabDefinition, UnitConversion } from '../../knowledge/labs/lab-definitions';
 import { codesOf, compareText, datePart, formatNumber, instantOf, observationTimeText, refOf } from '../../brief/embedded/fhir-values';
+import { observationsCoded } from './observation-index';
+import { isFinalResult } from './result-status';
 
-// Lab results as the rules read them: final (or amended/corrected) results of the analyte's LOINC
-// codes, taken before asOf, converted to the analyte's canonical unit. Anything else (preliminary,
+// Lab results as the rules read them: final results (result-status.ts) of the analyte's LOINC
+// codes, taken up to asOf, converted to the analyte's canonical unit. Anything else (preliminary,
 // cancelled, entered in error, no number, a unit we cannot convert, a future date) is not a result.
-
-/** https://hl7.org/fhir/R4/valueset-observation-status.html: results a clinician may act on. */
-const RESULT_STATUSES: ReadonlySet<string> = new Set(['final', 'amended', 'corrected']);
 
 export interface LabValue {
   /** `Observation/id`. */
@@ -33,13 +32,13 @@ function conversionFor(q: Quantity, lab: LabDefinition): UnitConversion | undefi
   return lab.conversions.find((c) => c.units.some((u) => sent.includes(u.toLowerCase())));
 }
 
-function toLabValue(o: Observation, lab: LabDefinition, asOf: Date): LabValue | undefined {
-  if (!o.id || !RESULT_STATUSES.has(o.status)) return undefined;
+function toLabValue(o: Observation, lab: LabDefinition, asOf: number): LabValue | undefined {
+  if (!o.id || !isFinalResult(o.status)) return undefined;
   const codeRank = Math.min(...codesOf(o.code, [LOINC]).map((c) => lab.loinc.indexOf(c)).filter((i) => i >= 0));
   const q = o.valueQuantity;
   const when = observationTimeText(o);
   const at = instantOf(when);
-  if (!Number.isFinite(codeRank) || !q || typeof q.value !== 'number' || !Number.isFinite(q.value) || at === undefined || at > asOf.getTime()) return undefined;
+  if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value) || at === undefined || at > asOf) return undefined;
   const conversion = conversionFor(q, lab);
   if (!conversion) return undefined;
   const value = q.value * conversion.factor + (conversion.offset ?? 0);
@@ -60,14 +59,10 @@ function newestFirst(a: LabValue, b: LabValue): number {
   return b.at - a.at || a.codeRank - b.codeRank || a.value - b.value || compareText(a.ref, b.ref);
 }
 
-/** Every usable result of the analyte up to asOf, newest first. */
+/** Every usable result of the analyte up to asOf, newest first (read through the chart's LOINC index). */
 export function labSeries(chart: Chart, lab: LabDefinition, asOf: Date): LabValue[] {
-  return chart.observations.flatMap((o) => toLabValue(o, lab, asOf) ?? []).sort(newestFirst);
-}
-
-/** The latest usable result of the analyte up to asOf. */
-export function latestLab(chart: Chart, lab: LabDefinition, asOf: Date): LabValue | undefined {
-  return labSeries(chart, lab, asOf)[0];
+  const now = asOf.getTime();
+  return observationsCoded(chart, lab.loinc).flatMap((o) => toLabValue(o, lab, now) ?? []).sort(newestFirst);
 }
 
 /** The number and unit as a clinician reads them: "6.1 mmol/L", "< 0.5 mg/dL", "7.2%", "4.8" (INR). */
