@@ -59,7 +59,8 @@ export type PatientRiskKey =
   | 'sleep-apnoea'
   | 'copd'
   | 'heart-failure'
-  | 'ckd';
+  | 'ckd'
+  | 'diabetes'; // any asserted diabetes mellitus (aliskiren + ACE inhibitor/ARB is contraindicated in diabetes)
 
 /** How a patient fact moves the row's severity. */
 export interface SeverityModifier {

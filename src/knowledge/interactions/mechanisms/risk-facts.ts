@@ -1,4 +1,5 @@
 import type { KnowledgeSource } from '../../../rules/rule';
+import { DIABETES_CONDITIONS } from '../../care-gaps/diabetes-monitoring';
 import type { LabKey } from '../../labs/lab-definitions';
 import type { PatientRiskKey } from './mechanism-row';
 
@@ -57,6 +58,8 @@ export const RISK_FACTS: Readonly<Record<PatientRiskKey, RiskFactDefinition>> = 
   // 709044004 Chronic kidney disease and its stages 1–5 (431855005, 431856006, 433144002, 431857002,
   // 433146000), 46177005 End-stage renal disease; ICD-10-CM N18.
   ckd: { kind: 'condition', snomed: ['709044004', '431855005', '431856006', '433144002', '431857002', '433146000', '46177005'], icd10: ['N18'], label: 'chronic kidney disease', source: KDIGO_2024 },
+  // The care gaps' diabetes code set (SNOMED CT diabetes mellitus and its types; ICD-10 E08–E13).
+  diabetes: { kind: 'condition', snomed: DIABETES_CONDITIONS.snomed ?? [], icd10: DIABETES_CONDITIONS.icd10 ?? [], label: 'diabetes', source: SNOMED_CT },
 };
 
 /**
