@@ -1,13 +1,13 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
+import { BETA_LACTAM_SIDE_CHAIN_GROUPS } from './beta-lactam-side-chains';
+import type { CrossSensitivityGroup } from './cross-sensitivity-group';
+import { AAAAI_2022 } from './cross-sensitivity-group';
 import type { DrugClass } from './drug-class';
+import { OPIOID_STRUCTURAL_CLASSES } from './opioid-structural-classes';
 
 // Drug allergens recorded as classes or as drugs whose allergy means more than the drug itself.
-// An allergy this table does not name is still matched by ingredient (RxNorm code or name).
-
-const AAAAI_2022: KnowledgeSource = {
-  label: 'AAAAI/ACAAI drug allergy practice parameter 2022',
-  url: 'https://doi.org/10.1016/j.anai.2022.08.014',
-};
+// An allergy this table does not name is still matched by ingredient (RxNorm code or name), and
+// through the cross-sensitivity groups its ingredients belong to (side chains, opioid classes).
 
 /** A class the allergy reaches with less certainty: shown as `severity`, never as a contraindication. */
 export interface CrossReactivity {
@@ -29,18 +29,46 @@ export interface AllergenRow {
   ingredients: readonly string[];
   /** Classes the allergy contraindicates. */
   classes: readonly DrugClass[];
+  /** Cross-sensitivity groups the recorded name stands for as a whole (a "sulfa" allergy: the sulfonamide antibiotics). */
+  groups?: readonly string[];
   crossReactive: readonly CrossReactivity[];
   source: KnowledgeSource;
 }
 
-// Cephalosporin cross-reactivity in penicillin allergy is about 1-2% (mostly side-chain driven):
-// a cephalosporin may be given, with dissimilar side chains preferred (AAAAI/ACAAI 2022).
-const PENICILLIN_TO_CEPHALOSPORIN: CrossReactivity = {
+// Cephalosporin cross-reactivity in penicillin allergy is about 2% and side-chain driven: after a
+// non-anaphylactic reaction any cephalosporin, and after anaphylaxis one with a dissimilar side
+// chain, may be given without testing (AAAAI/ACAAI 2022). A cephalosporin sharing the culprit's
+// side chain is matched first, through the side-chain groups.
+const AMINOPENICILLIN_TO_CEPHALOSPORIN: CrossReactivity = {
   drugClass: 'cephalosporin',
   severity: 'info',
-  note: 'Cross-reactivity with cephalosporins is low (about 1-2%); dissimilar side chains are preferred.',
+  note: 'Cross-reactivity with cephalosporins is low (about 2%) when their side chain differs, as here: it may be given without testing, even after anaphylaxis.',
   source: AAAAI_2022,
 };
+
+// A "penicillin" label rarely says which penicillin reacted.
+const PENICILLIN_TO_CEPHALOSPORIN: CrossReactivity = {
+  ...AMINOPENICILLIN_TO_CEPHALOSPORIN,
+  note: 'Cross-reactivity with cephalosporins is low (about 2%) when their side chain differs from the culprit penicillin\'s; if that was amoxicillin or ampicillin, cephalexin, cefaclor, cefadroxil and cefprozil share it.',
+};
+
+/**
+ * Sulfonamide antibiotics share the N4 arylamine and N1 ring that allergic reactions target; the
+ * non-antibiotic sulfonamides (furosemide, thiazides, celecoxib, sulfonylureas) lack both and may be
+ * given without testing or precautions (AAAAI/ACAAI 2022): they are in no group.
+ */
+export const SULFONAMIDE_ANTIBIOTICS: CrossSensitivityGroup = {
+  id: 'sulfonamide-antibiotics',
+  members: ['sulfamethoxazole', 'sulfadiazine', 'sulfisoxazole'],
+  strength: 'class',
+  label: 'a sulfonamide antibiotic',
+  shared: 'Sulfamethoxazole, sulfadiazine and sulfisoxazole are sulfonamide antibiotics, which share the arylamine structure allergic reactions target',
+  instead: 'an antibiotic that is not a sulfonamide (non-antibiotic sulfonamides such as furosemide are not cross-reactive)',
+  source: { ...AAAAI_2022, label: `${AAAAI_2022.label} (sulfonamide antibiotics)` },
+};
+
+/** Every cross-sensitivity group: beta-lactam side chains, opioid structural classes, sulfonamide antibiotics. */
+export const CROSS_SENSITIVITY_GROUPS: readonly CrossSensitivityGroup[] = [...BETA_LACTAM_SIDE_CHAIN_GROUPS, ...OPIOID_STRUCTURAL_CLASSES, SULFONAMIDE_ANTIBIOTICS];
 
 export const ALLERGEN_ROWS: readonly AllergenRow[] = [
   {
@@ -51,6 +79,8 @@ export const ALLERGEN_ROWS: readonly AllergenRow[] = [
     rxnorm: ['70618'],
     ingredients: [],
     classes: ['penicillin'],
+    // The side chain a penicillin label stands for is penicillin G's (the culprit is not named).
+    groups: ['r1-benzyl'],
     crossReactive: [PENICILLIN_TO_CEPHALOSPORIN],
     source: AAAAI_2022,
   },
@@ -63,7 +93,7 @@ export const ALLERGEN_ROWS: readonly AllergenRow[] = [
     rxnorm: ['723', '733'],
     ingredients: ['amoxicillin', 'ampicillin'],
     classes: ['penicillin'],
-    crossReactive: [PENICILLIN_TO_CEPHALOSPORIN],
+    crossReactive: [AMINOPENICILLIN_TO_CEPHALOSPORIN],
     source: AAAAI_2022,
   },
   {
@@ -99,13 +129,27 @@ export const ALLERGEN_ROWS: readonly AllergenRow[] = [
     source: AAAAI_2022,
   },
   {
+    // The combination: either ingredient may have been the culprit.
     id: 'sulfamethoxazole-trimethoprim',
-    terms: ['sulfamethoxazole', 'co-trimoxazole', 'cotrimoxazole', 'bactrim'],
+    terms: ['co-trimoxazole', 'cotrimoxazole', 'bactrim', 'septra', 'tmp-smx', 'smx-tmp'],
+    rxnorm: ['10831'],
     snomed: [],
-    rxnorm: ['10831', '10180'],
     ingredients: ['sulfamethoxazole', 'trimethoprim'],
     classes: [],
     crossReactive: [],
     source: AAAAI_2022,
+  },
+  {
+    // "Sulfa" labels mean the sulfonamide antibiotics, not every drug with a sulfonamide group.
+    id: 'sulfonamide-antibiotics',
+    terms: ['sulfa', 'sulfa drugs', 'sulfonamide', 'sulfonamides', 'sulfonamide antibiotics', 'sulfa antibiotics'],
+    // 387406002 Sulfonamide (substance).
+    snomed: ['387406002'],
+    rxnorm: [],
+    ingredients: [],
+    classes: [],
+    groups: ['sulfonamide-antibiotics'],
+    crossReactive: [],
+    source: SULFONAMIDE_ANTIBIOTICS.source,
   },
 ];

@@ -1,52 +1,36 @@
-import type { AllergyIntolerance } from 'fhir/r4';
-import { arrayOrEmpty, conceptText, refOf } from '../../brief/embedded/fhir-values';
+import type { AllergyFact } from '../../chart/facts/allergies';
 import { chartFacts } from '../../chart/facts/chart-facts';
 import { ALLERGEN_ROWS } from '../../knowledge/drugs/allergens';
 import type { Finding, KnowledgeSource, Rule, RuleInput } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
+import { allergyLine, summaryOf } from './allergy-card-text';
 import type { AllergenProfile, AllergyMatch } from './allergy-match';
-import { allergenProfile, allergyName, matchAllergy } from './allergy-match';
+import { allergenProfile, matchAllergy } from './allergy-match';
 import { removeDraft } from './draft-suggestions';
 import type { IdentifiedOrder } from './medication-orders';
-import { capitalized, drugName, orderLine, ordersOf, shortened } from './medication-orders';
+import { orderLine, ordersOf } from './medication-orders';
 
 // `drug-allergy`: a draft whose ingredient or class the patient is recorded as allergic to
-// (critical; warning when the allergy is unconfirmed), or a class with cross-reactivity
-// (penicillin → cephalosporin: info). Refuted, entered-in-error, inactive and resolved allergies
-// are ignored.
+// (critical; warning when the allergy is unconfirmed; info when it is an intolerance), that shares
+// the allergen's structure (a beta-lactam side chain, an opioid structural class, the sulfonamide
+// antibiotics: severity from the reaction history), or that belongs to a cross-reactive class
+// (penicillin → cephalosporin with another side chain: info). Refuted, entered-in-error, inactive
+// and resolved allergies are ignored.
 
 export const DRUG_ALLERGY_RULE_ID = 'drug-allergy';
 
 // Allergies that name no row of the allergen table are matched by ingredient through RxNorm.
 const RXNORM_ALLERGEN: KnowledgeSource = { label: 'RxNorm ingredient match (recorded drug allergy)', url: 'https://www.nlm.nih.gov/research/umls/rxnorm/overview.html' };
 
-function reactionText(allergy: AllergyIntolerance): string | undefined {
-  const texts = arrayOrEmpty(allergy.reaction).flatMap((r) => arrayOrEmpty(r.manifestation).map((m) => conceptText(m) ?? ''));
-  const joined = texts.filter((t) => t.length > 0).join(', ');
-  return joined.length > 0 ? joined : undefined;
-}
-
-function shortName(allergy: AllergyIntolerance): string {
-  return shortened(allergyName(allergy), 48);
-}
-
-function summaryOf(order: IdentifiedOrder, m: AllergyMatch): string {
-  const drug = capitalized(drugName(order));
-  const unconfirmed = m.severity === 'warning' && m.kind !== 'cross-reactivity' ? ' (unconfirmed)' : '';
-  if (m.kind === 'cross-reactivity') return `${drug}: ${m.severity === 'info' ? 'low' : 'possible'} cross-reactivity with recorded allergy "${shortName(m.allergy)}".`;
-  return `${drug}: recorded allergy "${shortName(m.allergy)}"${unconfirmed}. Remove the order.`;
-}
-
-function allergyLine(m: AllergyMatch): string {
-  const a = m.allergy;
-  const reaction = reactionText(a);
-  const facts = [a.criticality === undefined ? undefined : `criticality ${a.criticality}`, reaction === undefined ? undefined : `reaction: ${reaction}`];
-  const how = m.kind === 'cross-reactivity' ? `cross-reactive class. ${m.note}` : `same ${m.kind}`;
-  return `Allergy "${allergyName(a)}" (${[...facts.filter((f) => f !== undefined), refOf(a)].join('; ')}): ${how}`;
-}
-
 function sourceOf(m: AllergyMatch): KnowledgeSource {
+  if (m.kind === 'cross-sensitivity') return m.group.source;
+  if (m.kind === 'cross-reactivity') return m.cross.source;
   return ALLERGEN_ROWS.find((r) => m.rows.includes(r.id))?.source ?? RXNORM_ALLERGEN;
+}
+
+function knowledgeOf(m: AllergyMatch): string[] {
+  if (m.kind === 'cross-sensitivity') return [`cross-sensitivity:${m.group.id}`];
+  return m.rows.length > 0 ? m.rows.map((r) => `allergen:${r}`) : ['allergen:rxnorm-ingredient'];
 }
 
 function findingFor(order: IdentifiedOrder, matches: AllergyMatch[]): Finding {
@@ -58,9 +42,9 @@ function findingFor(order: IdentifiedOrder, matches: AllergyMatch[]): Finding {
     severity: top.severity,
     summary: summaryOf(order, top),
     detail: [`${orderLine(order)}.`, ...sorted.map(allergyLine)].map((l) => `- ${l}`).join('\n'),
-    evidence: [order.ref, ...new Set(sorted.map((m) => refOf(m.allergy)))],
+    evidence: [order.ref, ...new Set(sorted.map((m) => m.fact.ref))],
     source: sourceOf(top),
-    knowledge: [...new Set(sorted.flatMap((m) => (m.rows.length > 0 ? m.rows.map((r) => `allergen:${r}`) : ['allergen:rxnorm-ingredient'])))],
+    knowledge: [...new Set(sorted.flatMap(knowledgeOf))],
     suggestions: [removeDraft(order, top.severity !== 'info')],
     selectionBehavior: 'at-most-one',
   };
@@ -69,9 +53,9 @@ function findingFor(order: IdentifiedOrder, matches: AllergyMatch[]): Finding {
 function evaluate(input: RuleInput): Finding[] {
   const profiles = chartFacts(input.chart, input.asOf)
     .currentAllergies()
-    .flatMap(({ allergy: a }): [AllergyIntolerance, AllergenProfile][] => {
-      const profile = allergenProfile(a);
-      return profile ? [[a, profile]] : [];
+    .flatMap((fact): [AllergyFact, AllergenProfile][] => {
+      const profile = allergenProfile(fact);
+      return profile ? [[fact, profile]] : [];
     });
   return ordersOf(input).drafts.flatMap((order) => {
     const matches = profiles.flatMap(([a, p]) => matchAllergy(order, a, p) ?? []);
