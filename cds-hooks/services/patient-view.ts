@@ -2,7 +2,7 @@ import { buildBriefCard } from '../../src/cards/brief-card';
 import { ruleInputFor } from '../../src/rules/rule-input';
 import { patientViewContextSchema } from '../hook-request';
 import { defineService } from './cds-service';
-import { prefetchFor } from './prefetch-templates';
+import { PATIENT_VIEW_SECTIONS, prefetchFor } from './prefetch-templates';
 import { ruleCards } from './rule-cards';
 
 // https://cds-hooks.org/hooks/patient-view/
@@ -13,7 +13,7 @@ export const patientViewService = defineService(
     title: 'ChartBrief: chart brief',
     description:
       'A short, cited brief of the open chart (active problems, medications, allergies, latest key labs and vitals) with a link to the full brief in the ChartBrief app, plus critical lab alerts, medication cautions and care gaps.',
-    prefetch: prefetchFor(['patient', 'conditions', 'medications', 'allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'encounters']),
+    prefetch: prefetchFor(PATIENT_VIEW_SECTIONS),
   },
   patientViewContextSchema,
   async ({ chart }, deps) => {

@@ -12,6 +12,8 @@ export const CHART_SECTIONS = [
   'immunizations',
   'procedures',
   'encounters',
+  'socialHistory',
+  'surveys',
 ] as const;
 
 export type SectionName = (typeof CHART_SECTIONS)[number];

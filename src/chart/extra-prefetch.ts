@@ -27,14 +27,21 @@ export interface ExtraPrefetch {
 }
 
 const ADVERTISED: ReadonlySet<string> = new Set(CHART_SECTIONS);
-const VITAL_SIGNS = 'vital-signs';
+/** Observation categories with a section of their own; any other category goes with the labs. */
+const OBSERVATION_SECTIONS: ReadonlyMap<string, SectionName> = new Map([
+  ['vital-signs', 'vitals'],
+  ['social-history', 'socialHistory'],
+  ['survey', 'surveys'],
+]);
 
-/** Labs or vitals for an Observation, by its category (the same split the advertised queries make). */
+/** The section of an Observation, by its category (the same split the advertised queries make). */
 function observationSection(resource: Record<string, unknown>): SectionName {
   const categories = Array.isArray(resource['category']) ? resource['category'] : [];
   for (const category of categories) {
     const codings: unknown = isRecord(category) ? category['coding'] : undefined;
-    if (Array.isArray(codings) && codings.some((c) => isRecord(c) && c['code'] === VITAL_SIGNS)) return 'vitals';
+    const codes = Array.isArray(codings) ? codings.map((c) => (isRecord(c) ? c['code'] : undefined)) : [];
+    const section = codes.map((c) => (typeof c === 'string' ? OBSERVATION_SECTIONS.get(c) : undefined)).find((s) => s !== undefined);
+    if (section) return section;
   }
   return 'labs';
 }

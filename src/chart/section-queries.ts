@@ -7,7 +7,11 @@ import type { SectionName } from './chart-sections';
  *
  * Chosen to be accepted by Epic and Oracle Health: every search is by `patient=`; Observation
  * always carries `category` (Epic refuses Observation searches without `category` or `code`);
- * `_include=MedicationRequest:medication` brings the Medication resources Epic references.
+ * `_include=MedicationRequest:medication` brings the Medication resources Epic references. One
+ * category per query (as labs and vitals), never a comma-joined list: Epic documents one Observation
+ * search per category, and a refused one then fails only its own section. `social-history`
+ * holds the US Core pregnancy status (LOINC 82810-3) and smoking status; `survey` is where Synthea
+ * (and screening questionnaires) file tobacco smoking status (LOINC 72166-2).
  * Servers ignore search parameters they do not support (FHIR R4 search, "lenient" handling).
  * https://cds-hooks.hl7.org/2.0/#prefetch-template
  */
@@ -21,6 +25,8 @@ export const SECTION_QUERIES: Record<SectionName, string> = {
   immunizations: 'Immunization?patient={{context.patientId}}',
   procedures: 'Procedure?patient={{context.patientId}}',
   encounters: 'Encounter?patient={{context.patientId}}&_sort=-date&_count=50',
+  socialHistory: 'Observation?patient={{context.patientId}}&category=social-history&_sort=-date&_count=100',
+  surveys: 'Observation?patient={{context.patientId}}&category=survey&_sort=-date&_count=100',
 };
 
 /** Resource types a section may legitimately hold; anything else in its bundle is skipped. */
@@ -34,6 +40,8 @@ export const SECTION_TYPES: Record<SectionName, readonly string[]> = {
   immunizations: ['Immunization'],
   procedures: ['Procedure'],
   encounters: ['Encounter'],
+  socialHistory: ['Observation'],
+  surveys: ['Observation'],
 };
 
 /** Fills `{{context.patientId}}` for a FHIR REST call. The id is URL-encoded. */

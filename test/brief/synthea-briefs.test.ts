@@ -51,8 +51,8 @@ function chartWithout(bundle: Bundle<FhirResource>, missing: SectionName): { cha
   return { chart: built.value.chart, removed };
 }
 
-/** The brief section that states what a chart section holds. */
-const BRIEF_SECTION: Record<Exclude<SectionName, 'patient' | 'immunizations'>, BriefSectionName> = {
+/** The brief section that states what a chart section holds (social history and surveys have none: they feed the rules). */
+const BRIEF_SECTION: Record<Exclude<SectionName, 'patient' | 'immunizations' | 'socialHistory' | 'surveys'>, BriefSectionName> = {
   conditions: 'problems',
   medications: 'medications',
   allergies: 'allergies',

@@ -41,8 +41,23 @@ it('advertises prefetch queries in the forms Epic and Oracle Health accept', asy
   expect(prefetch['labs']).toMatch(/^Observation\?patient=\{\{context\.patientId\}\}&category=laboratory/);
   expect(prefetch['vitals']).toMatch(/^Observation\?patient=\{\{context\.patientId\}\}&category=vital-signs/);
   expect(prefetch['encounters']).toMatch(/^Encounter\?patient=\{\{context\.patientId\}\}/);
+  // Pregnancy status (US Core: social-history) and smoking status (Synthea: survey), one category per query.
+  expect(prefetch['socialHistory']).toMatch(/^Observation\?patient=\{\{context\.patientId\}\}&category=social-history(&|$)/);
+  expect(prefetch['surveys']).toMatch(/^Observation\?patient=\{\{context\.patientId\}\}&category=survey(&|$)/);
+  for (const template of Object.values(prefetch)) expect(template).not.toMatch(/category=[^&]*,/);
   // Only the spec's prefetch tokens: context fields the hook defines.
   for (const template of Object.values(prefetch)) expect(template.match(/\{\{[^}]*\}\}/g)).toEqual(expect.arrayContaining(['{{context.patientId}}']));
+});
+
+it('order hooks prefetch what medication safety reads: pregnancy and smoking status, and the procedures that end a pregnancy', async () => {
+  const services = ((await send(`${svc.baseUrl}/cds-services`)).body as { services: Service[] }).services;
+  const patientView = services.find((s) => s.hook === 'patient-view')?.prefetch ?? {};
+  for (const hook of ['order-select', 'order-sign']) {
+    const prefetch = services.find((s) => s.hook === hook)?.prefetch ?? {};
+    expect(Object.keys(prefetch)).toEqual(expect.arrayContaining(['patient', 'conditions', 'medications', 'allergies', 'labs', 'vitals', 'procedures', 'socialHistory', 'surveys']));
+    // The same query under the same key as patient-view: an EHR may fetch it once for both.
+    for (const [key, template] of Object.entries(prefetch)) expect(template).toBe(patientView[key]);
+  }
 });
 
 it('lets a browser-based EHR call from another origin (CORS, preflight included)', async () => {

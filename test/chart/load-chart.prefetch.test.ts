@@ -199,6 +199,27 @@ describe('prefetch keys ChartBrief did not advertise', () => {
     expect(loaded.stats.skips).toMatchObject({ otherPatient: 1, wrongType: 1 });
   });
 
+  it('social-history and survey Observations (pregnancy, smoking status) reach the chart, under their own keys or others', async () => {
+    const observation = (id: string, category: string, loinc: string): Record<string, unknown> => ({
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: category }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: loinc }] },
+      subject: { reference: `Patient/${PID}` },
+    });
+    const advertised = chartOf(
+      await loadChart({ patientId: PID, prefetch: { patient: patient(), socialHistory: searchset(observation('ps', 'social-history', '82810-3')), surveys: searchset(observation('smk', 'survey', '72166-2')) } }),
+    );
+    expect(advertised.chart.observations.map((o) => o.id).sort()).toEqual(['ps', 'smk']);
+    expect(sectionOf(advertised, 'socialHistory')).toEqual({ section: 'socialHistory', state: 'complete', source: 'prefetch' });
+    expect(sectionOf(advertised, 'surveys')).toEqual({ section: 'surveys', state: 'complete', source: 'prefetch' });
+    const other = chartOf(await loadChart({ patientId: PID, prefetch: { patient: patient(), status: searchset(observation('ps', 'social-history', '82810-3'), observation('smk', 'survey', '72166-2')) } }));
+    expect(sectionOf(other, 'socialHistory')).toMatchObject({ state: 'complete', truncated: true });
+    expect(sectionOf(other, 'surveys')).toMatchObject({ state: 'complete', truncated: true });
+    expect(sectionOf(other, 'labs')).toMatchObject({ state: 'missing' });
+  });
+
   it('the advertised key stays authoritative when both carry a section', async () => {
     const loaded = chartOf(
       await loadChart({

@@ -218,7 +218,7 @@ describe('a failing FHIR server', () => {
     const loaded = chartOf(await loadChart({ patientId: ali.patientId, prefetch: { patient: p, conditions, medications }, fhirServer: await closedFhirBase(), accessToken: TOKEN, limits: FAST }));
     expect(sectionOf(loaded, 'conditions')).toEqual({ section: 'conditions', state: 'complete', source: 'prefetch' });
     expect(sectionOf(loaded, 'labs')).toEqual({ section: 'labs', state: 'failed', source: 'fhir', reason: 'FHIR server unreachable' });
-    expect(loaded.chart.unavailableSections().map((s) => s.section)).toEqual(['allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'encounters']);
+    expect(loaded.chart.unavailableSections().map((s) => s.section)).toEqual(['allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'encounters', 'socialHistory', 'surveys']);
     expect(loaded.chart.conditions.length).toBeGreaterThan(0);
   });
 

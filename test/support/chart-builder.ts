@@ -232,14 +232,16 @@ export function sectionOf(r: FhirResource): SectionName | undefined {
   const codes = (r.category ?? []).flatMap((c) => (c.coding ?? []).map((x) => x.code));
   if (codes.includes('laboratory')) return 'labs';
   if (codes.includes('vital-signs')) return 'vitals';
+  if (codes.includes('social-history')) return 'socialHistory';
+  if (codes.includes('survey')) return 'surveys';
   return undefined;
 }
 
 /**
  * The chart a hook would build from a Synthea transaction Bundle given as prefetch: entries split
  * into the discovery sections (with their `fullUrl`s, so `urn:uuid` references resolve), every
- * section complete. Observations outside the lab and vital-sign categories are left out, as the
- * prefetch queries leave them out.
+ * section complete. Observations outside the lab, vital-sign, social-history and survey categories
+ * are left out, as the prefetch queries leave them out.
  */
 export function chartFromBundle(bundle: Bundle<FhirResource>): Chart {
   const patient = (bundle.entry ?? []).map((e) => e.resource).find((r): r is Patient => r?.resourceType === 'Patient');

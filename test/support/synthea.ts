@@ -81,6 +81,10 @@ function sectionMatches(section: Exclude<SectionName, 'patient'>, r: FhirResourc
       return r.resourceType === 'Procedure';
     case 'encounters':
       return r.resourceType === 'Encounter';
+    case 'socialHistory':
+      return r.resourceType === 'Observation' && hasCategory(r, 'social-history');
+    case 'surveys':
+      return r.resourceType === 'Observation' && hasCategory(r, 'survey');
   }
 }
 

@@ -13,7 +13,16 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   immunizations: 'Immunizations',
   procedures: 'Procedures',
   encounters: 'Encounters',
+  socialHistory: 'Social history',
+  surveys: 'Surveys',
 };
+
+/**
+ * Sections read mainly for the rules (pregnancy and smoking status): the brief states from them
+ * only what they hold (a current pregnancy, current smoking) and does not list them, so their
+ * absence is not "missing from this brief".
+ */
+const NOT_IN_BRIEF: ReadonlySet<SectionName> = new Set(['socialHistory', 'surveys']);
 
 /** Read in full: complete, and not cut short while paging. */
 function isWhole(status: SectionStatus): boolean {
@@ -51,6 +60,6 @@ export function unavailableStatement(chart: Chart, status: SectionStatus): State
 
 /** Every section not read in full, in the chart's section order, so the brief says what is missing. */
 export function unavailableSection(chart: Chart): BriefSection | undefined {
-  const statements = chart.sections.filter((s) => !isWhole(s)).map((s) => unavailableStatement(chart, s));
+  const statements = chart.sections.filter((s) => !isWhole(s) && !NOT_IN_BRIEF.has(s.section)).map((s) => unavailableStatement(chart, s));
   return statements.length > 0 ? { name: 'unavailable', title: 'Missing from this brief', statements } : undefined;
 }

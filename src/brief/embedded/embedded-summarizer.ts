@@ -8,6 +8,7 @@ import { boundSection, CARD_LIMITS, clipText, fitToLineBudget, HEADLINE_MAX_CHAR
 import { encountersSection, selectRecentEncounters } from './encounters';
 import { buildHeadline } from './headline';
 import { medicationsSection, selectActiveMedications } from './medications';
+import { qualifyPregnancyProblems } from './pregnancy';
 import { problemsSection, selectActiveProblems } from './problems';
 import { proceduresSection, selectNotableProcedures } from './procedures';
 import { resultsSection, selectResultSeries } from './results';
@@ -30,7 +31,7 @@ export interface SummarizeChartOptions {
  * `FULL_LIMITS` (the app's full brief).
  */
 export function summarizeChart(chart: Chart, asOf: Date, limits: BriefLimits = CARD_LIMITS, options: SummarizeChartOptions = {}): Brief {
-  const problems = selectActiveProblems(chart);
+  const problems = qualifyPregnancyProblems(selectActiveProblems(chart), chart, asOf);
   const meds = selectActiveMedications(chart, problems);
   const written: (BriefSection | undefined)[] = [
     problemsSection(chart, problems),

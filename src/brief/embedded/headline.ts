@@ -7,6 +7,7 @@ import type { Statement } from '../brief';
 import { isUnavailable } from './availability';
 import { clipText, HEADLINE_MAX_CHARS } from './bounds';
 import type { ActiveMedication } from './medications';
+import { isPregnancyProblem, pregnancyHeadlinePart } from './pregnancy';
 import type { ActiveProblem } from './problems';
 
 /** How the headline abbreviates administrative gender (https://hl7.org/fhir/R4/valueset-administrative-gender.html). */
@@ -70,7 +71,8 @@ function gapParts(chart: Chart): Part[] {
  * The one line read first: who and what matters most ("78 F · AF on warfarin · CKD 4"). Problems
  * above the headline weight, most important first, after any unreadable problem or medication
  * list (the summary is often all that is read); high-alert drugs beside the problem they treat,
- * else on their own ("on insulin").
+ * else on their own ("on insulin"). Pregnancy comes first among the problems, and only when the
+ * chart-facts decision says she is pregnant now (never from a stale problem-list entry).
  */
 export function buildHeadline(
   chart: Chart,
@@ -82,7 +84,9 @@ export function buildHeadline(
   const used = new Set<ActiveMedication>();
   const who = demographicsText(chart.patient, asOf);
   const parts: Part[] = [{ text: who ?? 'Patient', evidence: [chart.patientRef] }, ...gapParts(chart)];
-  const headlineProblems = problems.filter((p) => p.weight >= HEADLINE_MIN_WEIGHT).slice(0, maxProblems);
+  const pregnant = pregnancyHeadlinePart(chart, asOf);
+  if (pregnant) parts.push(pregnant);
+  const headlineProblems = problems.filter((p) => p.weight >= HEADLINE_MIN_WEIGHT && !isPregnancyProblem(p)).slice(0, Math.max(0, maxProblems - (pregnant ? 1 : 0)));
   for (const p of headlineProblems) parts.push(problemPart(p, meds, used));
   const unpaired = meds.filter((m) => m.highAlert && !used.has(m));
   const labels = [...new Set(unpaired.map((m) => m.highAlert?.label ?? ''))].slice(0, 2);

@@ -1,4 +1,4 @@
-import type { KnowledgeSource } from '../../rules/rule';
+import type { KnowledgeSource } from '../knowledge-source';
 
 /**
  * How a chart says a patient is pregnant, and how it says a pregnancy ended. SNOMED CT codes (with
@@ -56,13 +56,42 @@ export const PREGNANCY_TESTS = {
 } as const;
 
 /**
+ * Pregnancy status (LOINC 82810-3), the US Core Pregnancy Status profile (filed under Observation
+ * category `social-history`), valued from the US Core pregnancy status value set (SNOMED CT):
+ * 77386006 Pregnant; 60001007 Not pregnant. "Possible pregnancy" (146799005), "pregnancy not yet
+ * confirmed" (152231000119106) and "unknown" (261665006) decide nothing either way.
+ */
+export const PREGNANCY_STATUS = {
+  loinc: ['82810-3'],
+  pregnantSnomed: ['77386006'],
+  notPregnantSnomed: ['60001007'],
+  source: { label: 'US Core Observation Pregnancy Status profile', url: 'https://hl7.org/fhir/us/core/StructureDefinition-us-core-observation-pregnancystatus.html' } satisfies KnowledgeSource,
+} as const;
+
+/**
+ * Estimated delivery date, valued as a date (IPS "Pregnancy expected delivery date method"):
+ * 11778-8 Delivery date Estimated; 11779-6 … from last menstrual period; 11780-4 … from ovulation date.
+ */
+export const PREGNANCY_EDD = {
+  loinc: ['11778-8', '11779-6', '11780-4'],
+  source: { label: 'IPS value set: pregnancy expected delivery date method (LOINC)', url: 'https://hl7.org/fhir/uv/ips/ValueSet-edd-method-uv-ips.html' } satisfies KnowledgeSource,
+} as const;
+
+/**
  * How long the chart's word holds. A pregnancy lasts at most about 42 weeks: an "active" pregnancy
- * Condition with an onset over 300 days ago was left open and is not taken as current. A positive
- * test is current evidence for 60 days (after that, a continuing pregnancy is on the problem list).
+ * Condition, or a "Pregnant" status, over 300 days old was left open and is not taken as current.
+ * A positive test is current evidence for 60 days (after that, a continuing pregnancy is on the
+ * problem list or in a pregnancy status). An estimated delivery date holds until 14 days after it
+ * (post-term is 42 0/7 weeks, 14 days past the 40-week EDD); one more than 300 days ahead is not a
+ * current pregnancy's. Gestational age is 280 days minus the days to the EDD.
  * Source: ACOG Committee Opinion 579, Definition of term pregnancy (late term 41 0/7–41 6/7, post-term ≥ 42 0/7 weeks).
  */
 export const PREGNANCY_CURRENCY = {
   maxConditionDays: 300,
+  maxStatusDays: 300,
   positiveTestDays: 60,
+  eddGraceDays: 14,
+  eddMaxAheadDays: 300,
+  termDays: 280,
   source: { label: 'ACOG Committee Opinion 579: definition of term pregnancy', url: 'https://www.acog.org/clinical/clinical-guidance/committee-opinion/articles/2013/11/definition-of-term-pregnancy' } satisfies KnowledgeSource,
 } as const;

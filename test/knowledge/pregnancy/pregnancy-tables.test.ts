@@ -15,11 +15,25 @@ it('keeps "pregnant" and "pregnancy ended" codes apart', () => {
   for (const code of [...PREGNANCY_END_CONDITIONS.snomed, ...PREGNANCY_END_PROCEDURES.snomed]) expect(pregnant.has(code)).toBe(false);
 });
 
-// Drug identity does not know these yet: until it does, these rows cannot fire. When it learns
-// them, this list shrinks and the test says so. (RxNorm files valproic acid and divalproex under
-// the ingredient valproate.)
-const PENDING_IN_DRUG_IDENTITY: string[] = [];
+it('names only ingredients drug identity knows, so every row can fire', () => {
+  const named = FETAL_RISK_DRUGS.flatMap((r) => [...(r.selector.ingredients ?? []), ...(r.combination ?? [])]);
+  expect(unknownToDrugIdentity(named)).toEqual([]);
+});
 
-it('names only ingredients drug identity knows, apart from those pending there', () => {
-  expect(unknownToDrugIdentity(FETAL_RISK_DRUGS.flatMap((r) => r.selector.ingredients ?? []))).toEqual(PENDING_IN_DRUG_IDENTITY);
+it('cites the DailyMed label for every row but the FDA safety communication on statins', () => {
+  for (const r of FETAL_RISK_DRUGS.filter((x) => x.id !== 'pregnancy/statin')) expect(r.source.url).toMatch(/^https:\/\/dailymed\.nlm\.nih\.gov\/dailymed\/search\.cfm\?/);
+});
+
+it('rates a new order critical where the label contraindicates it or boxes the fetal risk', () => {
+  for (const r of FETAL_RISK_DRUGS) {
+    const labelled = /(?<!no longer )contraindicated|boxed warning|REMS/i.test(`${r.risk} ${r.advice}`);
+    // Misoprostol alone: the box is against its ulcer use; obstetric use is intended (see the row).
+    if (r.id !== 'pregnancy/misoprostol') expect([r.id, r.draft === 'critical']).toEqual([r.id, labelled]);
+  }
+});
+
+it('puts combination and more specific rows before the rows they would otherwise fall under', () => {
+  const index = (id: string): number => FETAL_RISK_DRUGS.findIndex((r) => r.id === id);
+  expect(index('pregnancy/diclofenac-misoprostol')).toBeLessThan(index('pregnancy/misoprostol'));
+  expect(index('pregnancy/phentermine')).toBeLessThan(index('pregnancy/topiramate'));
 });
