@@ -3,6 +3,7 @@ import type { AppViewBody, SessionData } from './app-data';
 import { resourceFor } from './app-data';
 import type { AppSession, AppSessions, SessionProblem } from './app-sessions';
 import { sameBrowser } from './browser-binding';
+import type { ContextNames } from './context-names';
 import { EXPIRED_MESSAGE, EXPIRED_TITLE } from './pages';
 import type { SmartStyle } from './smart-style';
 
@@ -23,15 +24,17 @@ export const PROBLEM_PAGES: Record<SessionProblem, { status: number; title: stri
 };
 
 /** The session's data plus its launch context, as the page reads it. */
-export function viewBody(session: AppSession, data: SessionData, style: SmartStyle | undefined): AppViewBody {
+export function viewBody(session: AppSession, data: SessionData, style: SmartStyle | undefined, names: ContextNames = {}): AppViewBody {
   return {
     patient: data.banner,
     showBanner: session.context.needPatientBanner,
     context: {
       fhirContext: session.context.fhirContext,
       ...(session.context.encounter !== undefined && { encounter: session.context.encounter }),
+      ...(session.context.encounter !== undefined && names.encounter !== undefined && { encounterName: names.encounter }),
       ...(session.context.intent !== undefined && { intent: session.context.intent }),
       ...(session.user?.ref !== undefined && { user: session.user.ref }),
+      ...(session.user?.ref !== undefined && names.user !== undefined && { userName: names.user }),
     },
     brief: data.model.status === 'ready' && data.model.brief !== undefined ? data.model.brief : data.brief,
     modelBrief: data.model.status,
@@ -66,7 +69,7 @@ export function appApiRoutes(router: Router, sessions: AppSessions): void {
     const session = sessionOf(res);
     const data = await dataOf(res);
     if (data === undefined) return;
-    res.json(viewBody(session, data, await session.style));
+    res.json(viewBody(session, data, await session.style, await session.names));
   });
 
   // Polled by the page while the model brief is being written.

@@ -49,7 +49,8 @@ export interface SessionData {
 export interface AppViewBody {
   patient: BannerView;
   showBanner: boolean;
-  context: { encounter?: string; intent?: string; fhirContext: FhirContextItem[]; user?: string };
+  /** `user` and `encounter` are ids (`Type/id`, id); their names when the EHR let the app read them. */
+  context: { encounter?: string; encounterName?: string; intent?: string; fhirContext: FhirContextItem[]; user?: string; userName?: string };
   brief: BriefView;
   modelBrief: ModelBriefStatus;
   findings: FindingView[];

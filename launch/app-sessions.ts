@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
 import type { SessionData } from './app-data';
+import type { ContextNames } from './context-names';
 import { ExpiringMap } from './expiring-map';
 import type { LaunchContext } from './launch-context';
 import { grantedTokenFrom } from './launch-context';
 import type { AuthorizedLaunch } from './smart-launch-flow';
 import type { SmartStyle } from './smart-style';
-import type { TokenClient } from './token-refresh';
+import type { RefreshFailure, TokenClient } from './token-refresh';
 import { refreshAccessToken } from './token-refresh';
 
 /**
@@ -32,6 +33,8 @@ export interface AppSession {
   context: LaunchContext;
   user?: { fhirUser: string; ref?: string };
   style?: Promise<SmartStyle | undefined>;
+  /** The user's and encounter's names for the footer, read right after the launch. */
+  names?: Promise<ContextNames>;
   /** The chart and what is computed from it, started right after the launch. */
   data?: Promise<Result<SessionData, string>>;
   /** Set once the token has expired and cannot be refreshed: the data is dropped then. */
@@ -55,6 +58,8 @@ export class AppSessions {
   constructor(
     private readonly now: () => Date,
     private readonly tokenClient: () => TokenClient,
+    /** Told why a refresh failed (the log names the OAuth error code; never a token). */
+    private readonly onRefreshFailed: (failure: RefreshFailure) => void = () => undefined,
   ) {
     this.sessions = new ExpiringMap<AppSession>(SESSION_IDLE_MS, MAX_SESSIONS, () => now().getTime());
   }
@@ -108,7 +113,10 @@ export class AppSessions {
     const refreshToken = session.refreshToken;
     if (refreshToken === undefined) return false;
     const answer = await refreshAccessToken(session.tokenEndpoint, refreshToken, this.tokenClient(), this.now());
-    if (!answer.ok) return false;
+    if (!answer.ok) {
+      this.onRefreshFailed(answer.error);
+      return false;
+    }
     // A refresh response may omit the launch context; if it names a patient, it must be the same one.
     const patient = answer.value['patient'];
     if (patient !== undefined && patient !== session.context.patient) return false;

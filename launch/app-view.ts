@@ -1,6 +1,7 @@
 import type { Patient } from 'fhir/r4';
 import type { Brief, BriefProvenance, Statement } from '../src/brief/brief';
 import type { Chart } from '../src/chart/chart';
+import { deathDate, isDeceased } from '../src/chart/facts/patient';
 import type { Finding } from '../src/rules/rule';
 import type { Citation } from './resource-labels';
 import { citationFor, humanName } from './resource-labels';
@@ -50,6 +51,8 @@ export interface BannerView {
   birthDate?: string;
   age?: number;
   mrn?: string;
+  /** Set when the chart says the patient has died (deceasedBoolean, or a deceasedDateTime by now), with the date when given. */
+  deceased?: { date?: string };
 }
 
 const PROVIDER_NAMES: Record<BriefProvenance['provider'], string> = {
@@ -120,6 +123,10 @@ export function bannerView(patient: Patient, asOf: Date): BannerView {
   }
   const mrn = MRN(patient);
   if (mrn !== undefined) banner.mrn = mrn;
+  if (isDeceased(patient, asOf)) {
+    const date = deathDate(patient);
+    banner.deceased = date === undefined ? {} : { date };
+  }
   return banner;
 }
 

@@ -9,8 +9,11 @@ import { normalizeIss } from './iss-allowlist';
  * line naming the variable. https://hl7.org/fhir/smart-app-launch/app-launch.html
  */
 
-/** What the app reads (src/chart/section-queries.ts), and nothing more: least privilege. */
-export const READ_TYPES = ['Patient', 'Condition', 'MedicationRequest', 'Medication', 'AllergyIntolerance', 'Observation', 'Immunization', 'Procedure', 'Encounter'] as const;
+/**
+ * What the app reads, and nothing more (least privilege): the chart (src/chart/section-queries.ts),
+ * and the signed-in user's Practitioner (its name in the footer, context-names.ts).
+ */
+export const READ_TYPES = ['Patient', 'Condition', 'MedicationRequest', 'Medication', 'AllergyIntolerance', 'Observation', 'Immunization', 'Procedure', 'Encounter', 'Practitioner'] as const;
 
 /** SMART App Launch 2.x scopes (the default): patient-level read+search of what is read. */
 export const SCOPES_V2 = ['launch', 'openid', 'fhirUser', ...READ_TYPES.map((t) => `patient/${t}.rs`)].join(' ');
@@ -43,6 +46,12 @@ export interface LaunchSettings {
   allowedIss: readonly string[] | 'loopback';
   /** SMART_FRAME_ANCESTORS: who may frame the app (CSP `frame-ancestors`), besides the app's own origin. */
   frameAncestors: readonly string[];
+  /**
+   * SMART_ASSERTION_JKU: whether a `private_key_jwt` client assertion names our JWKS URL in `jku`
+   * (default false). An EHR that registered the key itself refuses a `jku` (the SMART launcher
+   * does); one that registered the JWKS URL finds the key by `kid` either way.
+   */
+  assertionJku: boolean;
 }
 
 export type LaunchEnv = Readonly<Record<string, string | undefined>>;
@@ -127,6 +136,13 @@ function parseFrameAncestors(raw: string | undefined): Result<string[], string> 
   return ok(out);
 }
 
+function parseBoolean(name: string, raw: string | undefined): Result<boolean, string> {
+  const v = present(raw);
+  if (v === undefined || v === 'false') return ok(false);
+  if (v === 'true') return ok(true);
+  return err(`${name} must be true or false`);
+}
+
 /** Reads the SMART_* variables; a bad value is one clear line naming the variable. */
 export function launchSettingsFrom(env: LaunchEnv, options: { production: boolean }): Result<LaunchSettings, string> {
   const clientId = present(env['SMART_CLIENT_ID']) ?? 'chartbrief';
@@ -139,7 +155,9 @@ export function launchSettingsFrom(env: LaunchEnv, options: { production: boolea
   if (!allowedIss.ok) return allowedIss;
   const frameAncestors = parseFrameAncestors(env['SMART_FRAME_ANCESTORS']);
   if (!frameAncestors.ok) return frameAncestors;
-  return ok({ clientId, scopes: scopes.value, clientAuth: clientAuth.value, allowedIss: allowedIss.value, frameAncestors: frameAncestors.value });
+  const assertionJku = parseBoolean('SMART_ASSERTION_JKU', env['SMART_ASSERTION_JKU']);
+  if (!assertionJku.ok) return assertionJku;
+  return ok({ clientId, scopes: scopes.value, clientAuth: clientAuth.value, allowedIss: allowedIss.value, frameAncestors: frameAncestors.value, assertionJku: assertionJku.value });
 }
 
 /**

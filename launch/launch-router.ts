@@ -7,11 +7,12 @@ import { loadSessionData } from './app-data';
 import type { AppSession } from './app-sessions';
 import { AppSessions } from './app-sessions';
 import { ensureBinding, sameBrowser } from './browser-binding';
+import { fhirResourceReader, readContextNames } from './context-names';
 import { IdTokenTrustResolver } from './id-token';
 import type { LaunchSettings } from './launch-config';
 import { appShell, MARKDOWN_IT_DIR, messagePage, PUBLIC_DIR, UPLOT_DIR } from './pages';
 import { SmartDiscovery } from './smart-discovery';
-import { SmartLaunchFlow } from './smart-launch-flow';
+import { JWKS_PATH, jwksUrlOf, SmartLaunchFlow } from './smart-launch-flow';
 import { fetchSmartStyle } from './smart-style';
 
 /**
@@ -68,15 +69,16 @@ function page(res: Response, status: number, html: string): void {
 export function launchRouter(deps: LaunchRouterDeps): Router {
   const router = express.Router();
   const flow = new SmartLaunchFlow({ settings: deps.settings, publicUrl: deps.publicUrl, discovery: new SmartDiscovery(() => deps.now().getTime()), idTokens: new IdTokenTrustResolver(), now: deps.now });
-  const sessions = new AppSessions(deps.now, () => ({
-    clientId: deps.settings.clientId,
-    auth: deps.settings.clientAuth,
-    jwksUrl: `${deps.publicUrl()}/.well-known/jwks.json`,
-  }));
+  const sessions = new AppSessions(
+    deps.now,
+    // As the code exchange: a `jku` in the client assertion only with SMART_ASSERTION_JKU=true.
+    () => ({ clientId: deps.settings.clientId, auth: deps.settings.clientAuth, ...(deps.settings.assertionJku && { jwksUrl: jwksUrlOf(deps.publicUrl()) }) }),
+    (failure) => deps.log.warn({ event: 'token-refresh-failed', ...failure }, 'SMART token refresh failed; the session ends'),
+  );
   const secured = securityHeaders(deps.settings.frameAncestors);
 
   // private_key_jwt: the public key the EHR checks our client assertions with (registered as the JWKS URL).
-  router.get('/.well-known/jwks.json', (_req, res) => {
+  router.get(JWKS_PATH, (_req, res) => {
     const auth = deps.settings.clientAuth;
     if (auth.kind !== 'private-key-jwt') return void res.status(404).json({ error: 'this app is not a private_key_jwt client' });
     res.json({ keys: [auth.publicJwk] });
@@ -107,7 +109,8 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
     if (typeof q['state'] === 'string') {
       const done = await flow.complete(q, (binding: string) => sameBrowser(req, binding));
       if (!done.ok) {
-        deps.log.warn({ status: done.error.status, title: done.error.title }, 'SMART launch not completed');
+        const { status, title, oauthError } = done.error;
+        deps.log.warn({ status, title, ...(oauthError !== undefined && { oauthError }) }, 'SMART launch not completed');
         return page(res, done.error.status, messagePage(done.error.title, done.error.message));
       }
       const session = sessions.create(done.value);
@@ -128,9 +131,12 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
   return router;
 }
 
-/** Right after the launch: the chart (with the fresh token) and the EHR's style, in the background. */
+/** Right after the launch: the chart (with the fresh token), the user's and encounter's names and the EHR's style, in the background. */
 function startSession(session: AppSession, deps: LaunchRouterDeps): void {
   session.data = loadSessionData({ patientId: session.context.patient, fhirServer: session.iss, accessToken: session.accessToken }, deps.data);
+  const userRef = session.user?.ref;
+  const encounterId = session.context.encounter;
+  session.names = readContextNames({ ...(userRef !== undefined && { userRef }), ...(encounterId !== undefined && { encounterId }) }, fhirResourceReader(session.iss, session.accessToken));
   const styleUrl = session.context.smartStyleUrl;
   if (styleUrl !== undefined) {
     const hosts = [new URL(session.iss).host, new URL(session.tokenEndpoint).host];

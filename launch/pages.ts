@@ -29,6 +29,8 @@ export function escapeHtml(s: string): string {
 const HEAD = (title: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
   `<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title>` +
+  // No icon to fetch (the browser would ask /favicon.ico and log a 404); `data:` is in the CSP's img-src.
+  `<link rel="icon" href="data:,">` +
   `<link rel="stylesheet" href="/app/static/vendor/uPlot.min.css"><link rel="stylesheet" href="/app/static/app.css">`;
 
 /** The app page: a shell the script fills in from `/app/api/{session}/view`. */

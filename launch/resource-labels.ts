@@ -1,7 +1,9 @@
-import type { FhirResource, HumanName, Quantity } from 'fhir/r4';
+import type { Encounter, FhirResource, HumanName, Observation, Quantity } from 'fhir/r4';
 import type { Chart } from '../src/chart/chart';
+import { LOINC } from '../src/clinical-codes/code-systems';
+import { DIASTOLIC_BP, SYSTOLIC_BP } from '../src/clinical-codes/key-observations';
 import { displayUnit } from '../src/clinical-codes/ucum-display';
-import { conceptText, datePart, formatNumber } from '../src/brief/embedded/fhir-values';
+import { codesOf, conceptText, datePart, formatNumber } from '../src/brief/embedded/fhir-values';
 
 /**
  * A short name for a cited resource, shown on its citation chip ("Creatinine 1.4 mg/dL ·
@@ -29,9 +31,24 @@ function joined(...parts: (string | undefined)[]): string | undefined {
   return kept.length > 0 ? kept.join(' · ') : undefined;
 }
 
-function observationLabel(r: Extract<FhirResource, { resourceType: 'Observation' }>): string | undefined {
+/** "Office visit · 2021-03-10": the encounter's type (or class) and start date. */
+export function encounterLabel(r: Encounter): string | undefined {
+  return joined(conceptText(r.type?.[0]) ?? r.class?.display ?? r.class?.code, datePart(r.period?.start));
+}
+
+/** Systolic before diastolic, whatever order the EHR put the components in (Synthea sends diastolic first). */
+function bloodPressure(r: Observation): string | undefined {
+  const component = (code: string): Quantity | undefined => r.component?.find((c) => codesOf(c.code, [LOINC]).includes(code))?.valueQuantity;
+  const sys = component(SYSTOLIC_BP);
+  const dia = component(DIASTOLIC_BP);
+  if (typeof sys?.value !== 'number' || typeof dia?.value !== 'number') return undefined;
+  const unit = displayUnit(sys.unit ?? sys.code);
+  return `${formatNumber(sys.value, 0)}/${formatNumber(dia.value, 0)}${unit === '' ? '' : ` ${unit}`}`;
+}
+
+function observationLabel(r: Observation): string | undefined {
   const components = (r.component ?? []).map((c) => quantity(c.valueQuantity)).filter((v): v is string => v !== undefined);
-  const value = quantity(r.valueQuantity) ?? r.valueString ?? conceptText(r.valueCodeableConcept) ?? (components.length > 0 ? components.join(' / ') : undefined);
+  const value = quantity(r.valueQuantity) ?? r.valueString ?? conceptText(r.valueCodeableConcept) ?? bloodPressure(r) ?? (components.length > 0 ? components.join(' / ') : undefined);
   return joined([conceptText(r.code), value].filter((p) => p !== undefined).join(' '), datePart(r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued));
 }
 
@@ -47,7 +64,7 @@ function describe(r: FhirResource, chart: Chart): string | undefined {
   if (r.resourceType === 'Medication' || r.resourceType === 'AllergyIntolerance') return conceptText(r.code);
   if (r.resourceType === 'Immunization') return joined(conceptText(r.vaccineCode), datePart(r.occurrenceDateTime));
   if (r.resourceType === 'Procedure') return joined(conceptText(r.code), datePart(r.performedDateTime ?? r.performedPeriod?.start));
-  if (r.resourceType === 'Encounter') return joined(conceptText(r.type?.[0]) ?? r.class?.display ?? r.class?.code, datePart(r.period?.start));
+  if (r.resourceType === 'Encounter') return encounterLabel(r);
   if (r.resourceType === 'DiagnosticReport') return joined(conceptText(r.code), datePart(r.effectiveDateTime ?? r.issued));
   return undefined;
 }

@@ -9,6 +9,7 @@ import { fhirUserRef, verifyIdToken } from './id-token';
 import { allowedIss } from './iss-allowlist';
 import type { LaunchSettings } from './launch-config';
 import { scopeFor } from './launch-config';
+import { tokenRefusal } from './token-errors';
 import type { GrantedToken } from './launch-context';
 import { grantedTokenFrom } from './launch-context';
 import type { SmartConfiguration, SmartDiscovery } from './smart-discovery';
@@ -38,6 +39,8 @@ export interface FlowProblem {
   status: number;
   title: string;
   message: string;
+  /** The OAuth `error` code the token endpoint answered, for the log (never its description, the code or a secret). */
+  oauthError?: string;
 }
 
 /** What a completed launch gives: everything the session needs; the browser gets none of it. */
@@ -63,6 +66,14 @@ const MAX_PENDING = 5000;
 const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 
 const problem = (status: number, title: string, message: string): FlowProblem => ({ status, title, message });
+
+/** Where our public key is served (`private_key_jwt`). */
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+/** Our JWKS URL: what the EHR registers, and the `jku` of an assertion when SMART_ASSERTION_JKU=true. */
+export function jwksUrlOf(publicUrl: string): string {
+  return `${publicUrl}${JWKS_PATH}`;
+}
 
 export class SmartLaunchFlow {
   private readonly pending: ExpiringMap<PendingLaunch>;
@@ -133,8 +144,13 @@ export class SmartLaunchFlow {
     try {
       const client = await completeAuthorization(launch.storage, state, code, this.readyOptions());
       body = { ...(client.state.tokenResponse ?? {}) };
-    } catch {
-      return err(problem(502, 'The EHR refused the authorization code', 'The EHR’s token endpoint did not issue a token for this launch. Relaunch ChartBrief from the EHR.'));
+    } catch (e) {
+      const refusal = tokenRefusal(e);
+      const answered = refusal === undefined ? '' : ` It answered ${refusal.oauthError ?? 'no OAuth error code'} (HTTP ${refusal.status}).`;
+      return err({
+        ...problem(502, 'The EHR refused the authorization code', `The EHR’s token endpoint did not issue a token for this launch.${answered} Relaunch ChartBrief from the EHR.`),
+        ...(refusal?.oauthError !== undefined && { oauthError: refusal.oauthError }),
+      });
     }
     const token = grantedTokenFrom(body);
     if (!token.ok) return err(problem(502, 'The EHR’s answer cannot be used', `ChartBrief cannot open the chart: ${token.error}.`));
@@ -143,13 +159,17 @@ export class SmartLaunchFlow {
     return ok({ iss: launch.iss, smart: launch.smart, token: token.value, binding: launch.binding, ...(user.value !== undefined && { user: user.value }) });
   }
 
-  /** private_key_jwt: the key signs fhirclient's client assertion (a copy: fhirclient adds `key_ops` to it). */
+  /**
+   * private_key_jwt: the key signs fhirclient's client assertion (a copy: fhirclient adds `key_ops`
+   * to it). fhirclient puts a `jku` in the assertion whenever it is given a key set URL, so it is
+   * given one only with SMART_ASSERTION_JKU=true.
+   */
   private readyOptions(): ReadyOptions {
-    const auth = this.deps.settings.clientAuth;
+    const { clientAuth: auth, assertionJku } = this.deps.settings;
     if (auth.kind !== 'private-key-jwt') return {};
     // The JWK was checked at start-up (alg RS384/ES384, kid, kty, d): the shape fhirclient's JWK type names.
     const privateKey = { ...auth.privateJwk } as unknown as ReadyOptions['privateKey'];
-    return { privateKey, clientPublicKeySetUrl: `${this.deps.publicUrl()}/.well-known/jwks.json` };
+    return assertionJku ? { privateKey, clientPublicKeySetUrl: jwksUrlOf(this.deps.publicUrl()) } : { privateKey };
   }
 
   /** The verified fhirUser; no id_token (no `openid` granted) is no user, a bad one is refused. */

@@ -1,8 +1,11 @@
+import { AA_TEXT_CONTRAST, contrastRatio } from './colour-contrast';
+
 /**
  * The EHR's styling (`smart_style_url`): a small JSON document of colours, sizes and fonts the app
  * applies so that it looks at home in the EHR. Fetched here (the page never reaches the EHR), only
  * from the EHR's own hosts, and each value checked against a strict pattern before it becomes a
- * CSS custom property (set through the CSSOM, which the page's CSP allows; no inline style).
+ * CSS custom property (set through the CSSOM, which the page's CSP allows; no inline style), and
+ * colours only where text on them stays readable (withReadableColours).
  * https://hl7.org/fhir/smart-app-launch/scopes-and-launch-context.html#styling
  */
 
@@ -27,7 +30,57 @@ const PROPERTIES: Record<string, { cssVar: string; pattern: RegExp }> = {
   font_family_heading: { cssVar: '--cb-font-heading', pattern: FONT },
 };
 
-/** The style properties of a smart_style_url document that pass their pattern; others are ignored. */
+/** The page's own colours (launch/public/app.css `:root`, which a test keeps equal to these). */
+export const DEFAULT_COLOURS: Readonly<Record<string, string>> = {
+  '--cb-bg': '#ffffff',
+  '--cb-text': '#1a1a1a',
+  '--cb-muted': '#55595f',
+  '--cb-accent': '#1f5fa8',
+  '--cb-critical': '#b00020',
+  '--cb-warning': '#8a5300',
+  '--cb-success': '#2e7d32',
+  '--cb-panel': '#f7f8fa',
+};
+
+/** Badge text (app.css `.badge`), on the accent, critical and warning colours. */
+const BADGE_TEXT = '#ffffff';
+
+/** Every text colour on every background it is drawn on in app.css: [text, background] (success is not drawn as text). */
+export const TEXT_ON_BACKGROUND: readonly (readonly [string, string])[] = [
+  ['--cb-text', '--cb-bg'],
+  ['--cb-text', '--cb-panel'],
+  ['--cb-muted', '--cb-bg'],
+  ['--cb-muted', '--cb-panel'],
+  ['--cb-accent', '--cb-bg'],
+  ['--cb-accent', '--cb-panel'],
+  ['--cb-critical', '--cb-bg'],
+  ['--cb-critical', '--cb-panel'],
+  [BADGE_TEXT, '--cb-accent'],
+  [BADGE_TEXT, '--cb-critical'],
+  [BADGE_TEXT, '--cb-warning'],
+];
+
+const colourIn = (style: SmartStyle, name: string): string => (name.startsWith('--') ? (style[name] ?? DEFAULT_COLOURS[name] ?? '') : name);
+const readable = (style: SmartStyle, [fg, bg]: readonly [string, string]): boolean => contrastRatio(colourIn(style, fg), colourIn(style, bg)) >= AA_TEXT_CONTRAST;
+
+/**
+ * The EHR's colours where text stays readable (WCAG AA, 4.5:1) against every background it is
+ * drawn on, else the page's own: for a pair that fails, the EHR's text colour goes first, then its
+ * background; should a pair still fail (the defaults unreadable on the EHR's background), every
+ * EHR colour goes. Sizes and fonts are kept.
+ */
+export function withReadableColours(style: SmartStyle): SmartStyle {
+  const out: SmartStyle = { ...style };
+  for (const pair of TEXT_ON_BACKGROUND) {
+    for (const name of pair) {
+      if (!readable(out, pair)) delete out[name];
+    }
+  }
+  if (!TEXT_ON_BACKGROUND.every((pair) => readable(out, pair))) for (const name of Object.keys(DEFAULT_COLOURS)) delete out[name];
+  return out;
+}
+
+/** The style properties of a smart_style_url document that pass their pattern (others are ignored), colours only when readable. */
 export function smartStyleFrom(json: unknown): SmartStyle {
   const style: SmartStyle = {};
   if (typeof json !== 'object' || json === null) return style;
@@ -35,7 +88,7 @@ export function smartStyleFrom(json: unknown): SmartStyle {
     const property = PROPERTIES[key];
     if (property !== undefined && typeof value === 'string' && property.pattern.test(value.trim())) style[property.cssVar] = value.trim();
   }
-  return style;
+  return withReadableColours(style);
 }
 
 /** Fetches the style document when it lives on one of `trustedHosts`; never throws. */

@@ -3,6 +3,8 @@ import { importJWK, SignJWT } from 'jose';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
 import type { ClientAuth } from './launch-config';
+import type { TokenRefusal } from './token-errors';
+import { oauthErrorCode } from './token-errors';
 
 /**
  * The refresh-token grant, done here rather than by fhirclient: fhirclient 2.6.3's `refresh()`
@@ -14,7 +16,7 @@ import type { ClientAuth } from './launch-config';
 export interface TokenClient {
   clientId: string;
   auth: ClientAuth;
-  /** Our JWKS URL, sent as `jku` in a client assertion (Epic accepts a registered JWKS URL). */
+  /** Our JWKS URL, sent as `jku` in a client assertion: only with SMART_ASSERTION_JKU=true (see launch-config.ts). */
   jwksUrl?: string;
 }
 
@@ -58,8 +60,11 @@ export async function clientAuthentication(client: TokenClient, tokenEndpoint: s
   }
 }
 
+/** Why a refresh failed: a refusal (its status and OAuth error code), or no answer at all. */
+export type RefreshFailure = (TokenRefusal & { kind: 'refused' }) | { kind: 'unreachable' };
+
 /** Exchanges a refresh token; the answer is the token endpoint's JSON, for grantedTokenFrom. */
-export async function refreshAccessToken(tokenEndpoint: string, refreshToken: string, client: TokenClient, now: Date): Promise<Result<Record<string, unknown>, string>> {
+export async function refreshAccessToken(tokenEndpoint: string, refreshToken: string, client: TokenClient, now: Date): Promise<Result<Record<string, unknown>, RefreshFailure>> {
   const auth = await clientAuthentication(client, tokenEndpoint, now);
   const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, ...auth.form });
   try {
@@ -71,9 +76,12 @@ export async function refreshAccessToken(tokenEndpoint: string, refreshToken: st
       redirect: 'error',
     });
     const json = (await response.json().catch(() => undefined)) as unknown;
-    if (!response.ok || typeof json !== 'object' || json === null) return err(`the token endpoint refused the refresh (HTTP ${response.status})`);
+    if (!response.ok || typeof json !== 'object' || json === null) {
+      const code = oauthErrorCode(json);
+      return err({ kind: 'refused', status: response.status, ...(code !== undefined && { oauthError: code }) });
+    }
     return ok(json as Record<string, unknown>);
   } catch {
-    return err('the token endpoint could not be reached to refresh the token');
+    return err({ kind: 'unreachable' });
   }
 }

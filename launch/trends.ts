@@ -6,6 +6,7 @@ import { DIASTOLIC_BP, KEY_LABS, KEY_VITALS, SYSTOLIC_BP } from '../src/clinical
 import type { ReferenceLimits } from '../src/clinical-codes/reference-ranges';
 import { DIASTOLIC_LIMITS, REFERENCE_LIMITS, SYSTOLIC_LIMITS } from '../src/clinical-codes/reference-ranges';
 import { displayUnit } from '../src/clinical-codes/ucum-display';
+import { EGFR } from '../src/knowledge/labs/lab-definitions';
 import { isShownResult } from '../src/chart/facts/result-status';
 import { codesOf, compareText, datePart, instantOf, observationTimeText } from '../src/brief/embedded/fhir-values';
 
@@ -15,7 +16,8 @@ import { codesOf, compareText, datePart, instantOf, observationTimeText } from '
  * src/clinical-codes/key-observations.ts) with its reference range: the laboratory's own
  * (`referenceRange` of the latest reading) when it sent one, else the table in
  * src/clinical-codes/reference-ranges.ts (with its source). One unit per plot: readings in
- * another unit than the latest are counted, not converted.
+ * another unit than the latest are counted, not converted; eGFR is always the series in
+ * mL/min/1.73 m² (egfrSeries).
  */
 
 export const TREND_KEYS = ['creatinine', 'egfr', 'potassium', 'hba1c', 'blood-pressure', 'weight'] as const;
@@ -104,18 +106,53 @@ function bandFor(ranges: readonly ObservationReferenceRange[] | undefined, q: Qu
   return { ...(table.low !== undefined && { low: table.low }), ...(table.high !== undefined && { high: table.high }), source: table.source };
 }
 
+/** The readings of one plot and their unit: those in the latest reading's unit. */
+function inLatestUnit(raws: readonly Raw[]): { plotted: Raw[]; unit: string } | undefined {
+  const latestQ = raws.at(-1)?.quantities[0];
+  if (latestQ === undefined) return undefined;
+  const unit = unitOf(latestQ);
+  return { plotted: raws.filter((r) => r.quantities[0] !== undefined && unitOf(r.quantities[0]) === unit), unit };
+}
+
+const EGFR_UNITS = EGFR.conversions.flatMap((c) => c.units.map((u) => u.toLowerCase()));
+const sentUnit = (r: Raw): string => (r.quantities[0]?.code ?? r.quantities[0]?.unit ?? '').trim().toLowerCase();
+const codeRank = (r: Raw): number => Math.min(...codesOf(r.obs.code, [LOINC]).map((c) => EGFR.loinc.indexOf(c)).filter((i) => i >= 0));
+
+/**
+ * eGFR as the rules read it (EGFR in src/knowledge/labs/lab-definitions.ts: its codes, in order of
+ * preference, in mL/min/1.73 m²), one series whichever reading is latest: the results sent per
+ * 1.73 m². Synthea also files results in plain mL/min under 33914-3, beside the normalised ones:
+ * those are left out (counted), and plotted only when the chart has no normalised eGFR at all,
+ * read as the rules read them (EGFR's conversions take mL/min as is). On one instant, the
+ * preferred code, then the lower value (src/chart/facts/lab-values.ts).
+ */
+function egfrSeries(raws: readonly Raw[]): { plotted: Raw[]; unit: string } | undefined {
+  const usable = raws.filter((r) => EGFR_UNITS.includes(sentUnit(r)));
+  const normalised = usable.filter((r) => sentUnit(r).includes('1.73'));
+  const chosen = [...(normalised.length > 0 ? normalised : usable)].sort(
+    (a, b) => a.t - b.t || codeRank(a) - codeRank(b) || (a.quantities[0]?.value ?? 0) - (b.quantities[0]?.value ?? 0) || compareText(a.obs.id ?? '', b.obs.id ?? ''),
+  );
+  const plotted = chosen.filter((r, i) => i === 0 || chosen[i - 1]?.t !== r.t);
+  return plotted.length === 0 ? undefined : { plotted, unit: displayUnit(EGFR.unit) };
+}
+
+/** Which Observations feed a row: its LOINC codes; eGFR's are the rules' (EGFR). */
+function codesFor(row: KeyObservation): readonly string[] {
+  return row.key === EGFR.key ? EGFR.loinc : row.loinc;
+}
+
 function trendOf(chart: Chart, row: KeyObservation): Trend | undefined {
+  const codes = codesFor(row);
   const raws = chart.observations
-    .filter((o) => codesOf(o.code, [LOINC]).some((c) => row.loinc.includes(c)))
+    .filter((o) => codesOf(o.code, [LOINC]).some((c) => codes.includes(c)))
     .map((o) => rawOf(o, row))
     .filter((r): r is Raw => r !== undefined)
     .sort((a, b) => a.t - b.t || compareText(a.obs.id ?? '', b.obs.id ?? ''));
-  const latest = raws.at(-1);
-  const latestQ = latest?.quantities[0];
-  if (latest === undefined || latestQ === undefined) return undefined;
-  const unit = unitOf(latestQ);
-  const sameUnit = raws.filter((r) => r.quantities[0] !== undefined && unitOf(r.quantities[0]) === unit);
-  const kept = sameUnit.slice(-MAX_POINTS);
+  const selected = row.key === EGFR.key ? egfrSeries(raws) : inLatestUnit(raws);
+  const latest = selected?.plotted.at(-1);
+  if (selected === undefined || latest === undefined) return undefined;
+  const { unit } = selected;
+  const kept = selected.plotted.slice(-MAX_POINTS);
   const labels = row.shape === 'blood-pressure' ? ['Systolic', 'Diastolic'] : [row.label];
   const tables = row.shape === 'blood-pressure' ? [SYSTOLIC_LIMITS, DIASTOLIC_LIMITS] : [REFERENCE_LIMITS[row.key]];
   const series = labels.map((label, i): TrendSeries => {

@@ -61,7 +61,9 @@ function banner(view) {
   }
   const p = view.patient;
   const facts = [p.gender, p.age !== undefined ? `${p.age} y` : undefined, p.birthDate ? `DOB ${p.birthDate}` : undefined, p.mrn ? `MRN ${p.mrn}` : undefined].filter(Boolean);
-  header.replaceChildren(el('p', { className: 'patient-name', id: 'patient-name' }, p.name), el('p', { className: 'patient-facts' }, facts.join(' · ')));
+  const deceased = p.deceased ? el('p', { className: 'deceased', id: 'patient-deceased' }, p.deceased.date ? `Deceased ${p.deceased.date}` : 'Deceased') : undefined;
+  header.replaceChildren(...[el('p', { className: 'patient-name', id: 'patient-name' }, p.name), deceased, el('p', { className: 'patient-facts' }, facts.join(' · '))].filter(Boolean));
+  document.body.dataset.deceased = p.deceased ? 'true' : 'false';
   header.setAttribute('aria-label', 'Patient');
   header.hidden = false;
   document.body.dataset.banner = 'shown';
@@ -190,16 +192,17 @@ function trendsSection(trends) {
   return { section, draw: () => figures.forEach((f) => f.draw()) };
 }
 
+/** The footer: who is signed in and the encounter by name (their ids only when the EHR would not let the app read them). */
 function contextLine(view) {
   const c = view.context;
   const parts = [
-    c.user ? `Signed in as ${c.user}` : undefined,
-    c.encounter ? `Encounter ${c.encounter}` : undefined,
+    c.user ? `Signed in as ${c.userName ?? c.user}` : undefined,
+    c.encounter ? `Encounter: ${c.encounterName ?? c.encounter}` : undefined,
     c.intent ? `Intent: ${c.intent}` : undefined,
     ...c.fhirContext.map((x) => `Context: ${x.reference ?? x.canonical}${x.role ? ` (${x.role})` : ''}`),
     view.unavailable.length ? `Not available from the EHR: ${view.unavailable.join(', ')}` : undefined,
   ].filter(Boolean);
-  return el('footer', { className: 'context' }, parts.join(' · '));
+  return el('footer', { className: 'context', id: 'context' }, parts.join(' · '));
 }
 
 async function main() {

@@ -25,3 +25,10 @@ it('a private_key_jwt client signs a short-lived assertion: iss = sub = client i
   expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(300);
   expect(typeof payload.jti).toBe('string');
 });
+
+it('a private_key_jwt assertion names no jku unless given our JWKS URL (SMART_ASSERTION_JKU=true)', async () => {
+  const { privateKey, publicKey } = await generateKeyPair('ES384', { extractable: true });
+  const auth: ClientAuth = { kind: 'private-key-jwt', privateJwk: { ...(await exportJWK(privateKey)), alg: 'ES384', kid: 'k1' }, publicJwk: await exportJWK(publicKey) };
+  const { form } = await clientAuthentication({ clientId: 'chartbrief', auth }, TOKEN, now);
+  expect(decodeProtectedHeader(form['client_assertion']!)).toEqual({ alg: 'ES384', kid: 'k1', typ: 'JWT' });
+});

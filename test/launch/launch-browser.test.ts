@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page, Request } from 'playwright-core';
+import type { Page, Request, Response } from 'playwright-core';
 import type { AnswerStatement, RecordedRequest } from '../support/azure-openai-server';
 import { azureOpenAIEnv, AzureOpenAIServer, promptLines } from '../support/azure-openai-server';
 import type { Browser } from '../support/browser';
@@ -17,6 +17,7 @@ const STEP_MS = 20_000;
 const shots = artifactsDir('launch');
 const ali = fixturePatient('Ali_Herman'); // abnormal creatinine, eGFR and potassium
 const clarine = fixturePatient('Clarine');
+const ernest = fixturePatient('Ernest_Labadie'); // died in 2007 (deceasedDateTime)
 const displayName = (name: string): string => name.replace(/\d+/g, '');
 
 let model: AzureOpenAIServer;
@@ -219,4 +220,48 @@ it('an expired token without a refresh token ends the session: the page says to 
   } finally {
     sb.clock.reset();
   }
+}, 60_000);
+
+it('shows blood pressure systolic/diastolic, the care-gap finding’s lists as lists, the user and encounter by name, and fetches nothing that 404s', async () => {
+  const failed: string[] = [];
+  const onResponse = (r: Response): void => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  };
+  page.on('response', onResponse);
+  await ehrLaunch(ali.patientId);
+  await page.waitForTimeout(500);
+  page.off('response', onResponse);
+  expect(failed).toEqual([]);
+  expect(await page.getAttribute('link[rel="icon"]', 'href')).toBe('data:,');
+
+  // A blood pressure chip reads systolic/diastolic (Synthea lists the diastolic component first).
+  const bpChip = page.locator('.brief-section button.cite', { hasText: /^Blood Pressure / }).first();
+  const label = (await bpChip.textContent()) ?? '';
+  const [, sys, dia] = /^Blood Pressure (\d+)\/(\d+) mmHg · /.exec(label) ?? [];
+  expect(Number(sys)).toBeGreaterThan(Number(dia));
+  const bp = page.locator('figure[data-trend="blood-pressure"]');
+  expect(await bp.locator('thead th').allTextContents()).toEqual(['Date', 'Systolic (mmHg)', 'Diastolic (mmHg)', 'Source']);
+  expect(await page.locator('figure[data-trend="egfr"] h3').textContent()).toBe('eGFR · mL/min/1.73 m²');
+
+  // The care-gap card's "Due" list is a list: its items are <li>, and the headings after it are not inside it.
+  const careGap = page.locator('article[data-rule="care-gap"] .markdown');
+  expect(await careGap.locator('ul > li').count()).toBeGreaterThan(0);
+  expect(await careGap.locator('p > strong').allTextContents()).toEqual(expect.arrayContaining(['Due']));
+  expect(await careGap.locator('li strong').count()).toBe(0);
+
+  const footer = (await page.textContent('#context')) ?? '';
+  expect(footer).toContain('Signed in as Sam Sandbox');
+  expect(footer).toMatch(/Encounter: .+ · \d{4}-\d{2}-\d{2}/);
+  expect(footer).not.toContain('Practitioner/sandbox-clinician');
+  await careGap.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '11-care-gaps-bp-footer.png'), fullPage: true });
+}, 60_000);
+
+it('says in the banner that the patient has died', async () => {
+  await ehrLaunch(ernest.patientId);
+  expect(await page.getAttribute('body', 'data-deceased')).toBe('true');
+  expect(await page.textContent('#patient-deceased')).toMatch(/^Deceased \d{4}-\d{2}-\d{2}$/);
+  await page.screenshot({ path: join(shots, '12-deceased-banner.png') });
+  await ehrLaunch(ali.patientId);
+  expect(await page.locator('#patient-deceased').count()).toBe(0);
 }, 60_000);

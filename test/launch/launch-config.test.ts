@@ -19,9 +19,9 @@ function refused(env: Record<string, string>, production = false): string {
 }
 
 it('defaults: client chartbrief, public client, v2 scopes narrowed to what is read, loopback iss in development, none in production', () => {
-  expect(settings({})).toEqual({ clientId: 'chartbrief', scopes: SCOPES_V2, clientAuth: { kind: 'public' }, allowedIss: 'loopback', frameAncestors: [] });
+  expect(settings({})).toEqual({ clientId: 'chartbrief', scopes: SCOPES_V2, clientAuth: { kind: 'public' }, allowedIss: 'loopback', frameAncestors: [], assertionJku: false });
   expect(SCOPES_V2).toBe(
-    'launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/Medication.rs patient/AllergyIntolerance.rs patient/Observation.rs patient/Immunization.rs patient/Procedure.rs patient/Encounter.rs',
+    'launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/Medication.rs patient/AllergyIntolerance.rs patient/Observation.rs patient/Immunization.rs patient/Procedure.rs patient/Encounter.rs patient/Practitioner.rs',
   );
   expect(settings({}, true).allowedIss).toEqual([]);
 });
@@ -73,6 +73,17 @@ it('a bad SMART_* value stops start-up with one line naming the variable', () =>
   const config = loadConfig({ SMART_SCOPES: 'openid' });
   expect(config.ok).toBe(false);
   if (!config.ok) expect(config.error).toMatch(/^SMART_SCOPES /);
+});
+
+it('SMART_ASSERTION_JKU: true or false, false by default; anything else stops start-up with one line naming it', () => {
+  expect(settings({}).assertionJku).toBe(false);
+  expect(settings({ SMART_ASSERTION_JKU: '' }).assertionJku).toBe(false);
+  expect(settings({ SMART_ASSERTION_JKU: 'false' }).assertionJku).toBe(false);
+  expect(settings({ SMART_ASSERTION_JKU: ' true ' }).assertionJku).toBe(true);
+  for (const bad of ['TRUE', 'yes', '1', 'on']) expect(refused({ SMART_ASSERTION_JKU: bad })).toBe('SMART_ASSERTION_JKU must be true or false');
+  const config = loadConfig({ SMART_ASSERTION_JKU: 'yes' });
+  expect(config.ok).toBe(false);
+  if (!config.ok) expect(config.error).toBe('SMART_ASSERTION_JKU must be true or false');
 });
 
 it('trusts an iss only when its normalized form is listed (or, unset in development, loopback), and keeps the EHR’s spelling for aud', () => {

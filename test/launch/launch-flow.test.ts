@@ -71,7 +71,7 @@ it('an EHR launch asks for authorization with PKCE S256, aud = iss, a fresh stat
   expect(q.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(redirect.searchParams.get('state')).toBe(q.get('state'));
   expect(q.get('scope')?.split(' ').sort()).toEqual(
-    ['launch', 'openid', 'fhirUser', ...['Patient', 'Condition', 'MedicationRequest', 'Medication', 'AllergyIntolerance', 'Observation', 'Immunization', 'Procedure', 'Encounter'].map((t) => `patient/${t}.rs`)].sort(),
+    ['launch', 'openid', 'fhirUser', ...['Patient', 'Condition', 'MedicationRequest', 'Medication', 'AllergyIntolerance', 'Observation', 'Immunization', 'Procedure', 'Encounter', 'Practitioner'].map((t) => `patient/${t}.rs`)].sort(),
   );
 
   const smuggled = await new CookieBrowser().get(
@@ -104,6 +104,12 @@ it('completes the launch: the chart of the launched patient, the verified fhirUs
   expect(view.status).toBe(200);
   const encounterId = sb.sandbox.patients.find((p) => p.id === ali.patientId)?.encounterId;
   expect(view.json).toMatchObject({ patient: { name: 'Ali Herman' }, showBanner: true, context: { user: 'Practitioner/sandbox-clinician', encounter: encounterId } });
+  // The footer's names: the user's Practitioner and the encounter, read from the EHR with the session's token.
+  const context = view.json['context'] as Record<string, string>;
+  expect(context['userName']).toBe('Sam Sandbox');
+  expect(context['encounterName']).toMatch(/ · \d{4}-\d{2}-\d{2}$/);
+  expect(sb.sandbox.fhir.requests.some((r) => r.url.endsWith('/Practitioner/sandbox-clinician'))).toBe(true);
+  expect(sb.sandbox.fhir.requests.some((r) => r.url.endsWith(`/Encounter/${encounterId}`))).toBe(true);
   const cited = ((view.json['brief'] as { headline: { citations: { ref: string }[] } }).headline.citations[0] ?? { ref: '' }).ref;
   const resource = await api(browser, session, `/resource/${cited}`);
   expect(resource.json).toMatchObject({ ref: `Patient/${ali.patientId}`, title: 'Ali Herman' });
