@@ -71,8 +71,9 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const summarizer: ConfiguredSummarizer = given
     ? { summarize: (chart, o) => given.summarize(chart, o), settled: () => Promise.resolve() }
     : createSummarizer(config.model, {
-        // The brief states the care gaps the care-gap rule finds (unless that rule is switched off).
-        embedded: new EmbeddedSummarizer({ extraSections: (chart, asOf) => (disabled.has('care-gap') ? [] : [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined)) }),
+        // The brief states the care gaps when no care-gap card does (the rule is off, or its card
+        // was cut by the info cap); patient-view leaves them out when that card is shown.
+        embedded: new EmbeddedSummarizer({ extraSections: (chart, asOf) => [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined) }),
         // Reasons and counts only: neither event carries chart data.
         onFallback: (e) => logger.info({ event: 'brief-fallback', ...e }, 'hook answered with the embedded brief'),
         onModelOutcome: (o) => logger.info({ event: 'model-call', ...o }, 'model call finished'),

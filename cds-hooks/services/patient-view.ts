@@ -1,6 +1,7 @@
 import { buildBriefCard } from '../../src/cards/brief-card';
 import { ruleInputFor } from '../../src/rules/rule-input';
 import { patientViewContextSchema } from '../hook-request';
+import { briefOptionsFor } from './brief-options';
 import { defineService } from './cds-service';
 import { PATIENT_VIEW_SECTIONS, prefetchFor } from './prefetch-templates';
 import { ruleCards } from './rule-cards';
@@ -18,8 +19,10 @@ export const patientViewService = defineService(
   patientViewContextSchema,
   async ({ chart }, deps) => {
     const asOf = deps.now();
-    const brief = await deps.summarizer.summarize(chart, { asOf });
-    const { urgent, info } = ruleCards(deps.runRules(ruleInputFor('patient-view', chart, [], asOf)).findings, deps);
+    const { findings } = deps.runRules(ruleInputFor('patient-view', chart, [], asOf));
+    // The brief knows the rule cards beside it: no care gaps when the care-gap card is shown.
+    const brief = await deps.summarizer.summarize(chart, briefOptionsFor(findings, asOf));
+    const { urgent, info } = ruleCards(findings, deps);
     // What must stop the clinician first, then the brief, then context and gaps.
     return { cards: [...urgent, buildBriefCard(brief, { appLaunchUrl: deps.appLaunchUrl, uuid: deps.newId }), ...info] };
   },

@@ -1,7 +1,17 @@
+/**
+ * Why a short view must keep a statement before any unmarked one, of any section: `critical` — a
+ * critical result (HH, LL, AA) or a severe allergy (anaphylaxis, angioedema, SJS/TEN, or high
+ * criticality); `high` — an abnormal result, a high-alert or interacting drug, a clinically
+ * relevant social fact.
+ */
+export type StatementPriority = 'critical' | 'high';
+
 /** One sentence of a brief and the FHIR resources (`Type/id`) it rests on. */
 export interface Statement {
   text: string;
   evidence: string[];
+  /** Absent: an ordinary statement, kept as lines allow. */
+  priority?: StatementPriority;
 }
 
 export type BriefSectionName =
@@ -10,6 +20,7 @@ export type BriefSectionName =
   | 'allergies'
   | 'labs'
   | 'vitals'
+  | 'social'
   | 'immunizations'
   | 'procedures'
   | 'encounters'
@@ -26,6 +37,8 @@ export interface BriefSection {
    * has them). Absent or 0: the section is whole. The card shows it beside the title ("+3 more").
    */
   omitted?: number;
+  /** How many of the `omitted` statements had a priority (the card says "+2 more abnormal"). */
+  omittedPriority?: number;
 }
 
 /** Who wrote a brief, so the card and the app can say so. */

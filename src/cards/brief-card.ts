@@ -1,4 +1,4 @@
-import type { Brief, BriefProvenance, BriefSection, Statement } from '../brief/brief';
+import type { Brief, BriefProvenance, BriefSection, BriefSectionName, Statement } from '../brief/brief';
 import { CARD_DETAIL_LINES, CARD_LIMITS, fitToLineBudget, sectionLimit } from '../brief/embedded/bounds';
 import type { CdsCard } from '../cds/cds-types';
 import { CitationMarkers } from './citations';
@@ -37,12 +37,27 @@ export function statementMarkdown(s: Statement, markers: CitationMarkers): strin
   return s.evidence.length > 0 ? `${text} ${markers.marker(s.evidence)}` : text;
 }
 
-/** "**Active problems** (+3 more)": the title, and how much the full brief has beyond this view. */
+/** What a left-out statement with a priority is, in a section's words ("+2 more abnormal"). */
+const PRIORITY_WORD: Partial<Record<BriefSectionName, string>> = {
+  labs: 'abnormal',
+  vitals: 'abnormal',
+  allergies: 'severe',
+  medications: 'high-alert or interacting',
+};
+
+/**
+ * "**Active problems** (+3 more)", "**Key labs** (+2 more abnormal, +5 more)": the title, and how
+ * much the full brief has beyond this view, what matters clinically counted apart.
+ */
 function titleMarkdown(section: BriefSection): string {
   const title = `**${escapeMarkdown(section.title)}**`;
   const omitted = section.omitted ?? 0;
   if (omitted <= 0) return title;
-  return section.statements.length > 0 ? `${title} (+${omitted} more)` : `${title} (${omitted} in the full brief)`;
+  const marked = Math.min(section.omittedPriority ?? 0, omitted);
+  const word = PRIORITY_WORD[section.name] ?? 'important';
+  if (section.statements.length === 0) return `${title} (${omitted} in the full brief${marked > 0 ? `, ${marked} ${word}` : ''})`;
+  if (marked === 0) return `${title} (+${omitted} more)`;
+  return marked === omitted ? `${title} (+${marked} more ${word})` : `${title} (+${marked} more ${word}, +${omitted - marked} more)`;
 }
 
 function sectionMarkdown(section: BriefSection, markers: CitationMarkers): string {
@@ -66,13 +81,15 @@ export function briefMarkdown(brief: Brief, markers: CitationMarkers = new Citat
 
 /**
  * The brief as the sidebar shows it: at most `maxLines` lines (the headline, shown as the summary,
- * counted with the lines of detail), sections in their order,
- * each within its card quota (CARD_LIMITS: encounters and procedures are the app's), what was cut
- * counted beside the title. An embedded card brief already fits and is unchanged; a full brief or a
- * model's brief is shortened.
+ * counted with the lines of detail), sections in their order; lines go first to the statements
+ * marked with a priority (critical and abnormal results, severe allergies, high-alert and
+ * interacting drugs, social risks), then to the others, each section within its card quota
+ * (CARD_LIMITS: encounters and procedures are the app's); what was cut is counted beside the
+ * title. An embedded card brief already fits and is unchanged; a full brief or a model's brief is
+ * shortened.
  */
 export function cardBrief(brief: Brief, maxLines: number = CARD_DETAIL_LINES): Brief {
-  return fitToLineBudget(brief, maxLines, (name) => sectionLimit(CARD_LIMITS, name));
+  return fitToLineBudget(brief, maxLines, (name) => sectionLimit(CARD_LIMITS, name), CARD_LIMITS.priorityStatements);
 }
 
 /**

@@ -111,7 +111,7 @@ describe('the embedded summarizer', () => {
     };
     const chart = new ChartBuilder({ id: 'p1' }).resource(request).build();
     const meds = summarize(chart).sections.find((s) => s.name === 'medications')?.statements;
-    expect(meds).toEqual([{ text: 'apixaban 5 mg tablet — dose not recorded', evidence: ['MedicationRequest/epic-1'] }]);
+    expect(meds).toEqual([{ text: 'apixaban 5 mg tablet — dose not recorded', evidence: ['MedicationRequest/epic-1'], priority: 'high' }]);
   });
 
   it('states the latest value of each key lab with unit, flag, date and its trend from the previous value', () => {

@@ -92,7 +92,7 @@ describe('medications grouped by the problem they treat', () => {
     expect(stated.flatMap((s) => s.evidence)).toEqual(['MedicationRequest/apix', 'MedicationRequest/allo']);
   });
 
-  it('keeps a group holding a high-alert drug first, so the card keeps it', () => {
+  it('states every high-alert drug first, marked, then the rest with a group holding a high-alert drug first', () => {
     const chart = patient()
       .condition({ id: 'af', snomed: '49436004', display: 'Atrial fibrillation (disorder)', onset: '2020-01-01' })
       .medication({ id: 'furo', name: 'Furosemide 40 MG Oral Tablet', reasons: ['Condition/hf'] })
@@ -100,11 +100,8 @@ describe('medications grouped by the problem they treat', () => {
       .medication({ id: 'ins', name: 'Insulin Glargine 100 UNT/ML Injectable Solution' })
       .medication({ id: 'lis', name: 'Lisinopril 10 MG Oral Tablet', reasons: ['Condition/htn'] })
       .build();
-    expect(meds(summarizeChart(chart, AS_OF)).map((s) => s.evidence[0])).toEqual([
-      'MedicationRequest/warf',
-      'MedicationRequest/furo',
-      'MedicationRequest/ins',
-      'MedicationRequest/lis',
-    ]);
+    const stated = meds(summarizeChart(chart, AS_OF));
+    expect(stated.map((s) => s.evidence[0])).toEqual(['MedicationRequest/warf', 'MedicationRequest/ins', 'MedicationRequest/furo', 'MedicationRequest/lis']);
+    expect(stated.map((s) => s.priority)).toEqual(['high', 'high', undefined, undefined]);
   });
 });

@@ -36,7 +36,7 @@ describe('result trends', () => {
       .observation({ id: 'cr-2', loinc: '2160-0', value: 2.1, unit: 'mg/dL', date: '2021-05-20T08:00:00Z' })
       .build();
     expect(section(summarizeChart(chart, AS_OF), 'labs')).toEqual([
-      { text: 'Creatinine 1.4 → 2.1 mg/dL over 6 months (H, 2021-05-20)', evidence: ['Observation/cr-2', 'Observation/cr-1'] },
+      { text: 'Creatinine 1.4 → 2.1 mg/dL over 6 months (H, 2021-05-20)', evidence: ['Observation/cr-2', 'Observation/cr-1'], priority: 'high' },
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('result trends', () => {
       .observation({ id: 'k-3', loinc: '2823-3', value: 5.6, unit: 'mmol/L', date: '2021-05-04' })
       .build();
     expect(section(summarizeChart(chart, AS_OF), 'labs')).toEqual([
-      { text: 'Potassium 4.6 → 5.6 mmol/L over 2 weeks (H, 2021-05-04)', evidence: ['Observation/k-3', 'Observation/k-2'] },
+      { text: 'Potassium 4.6 → 5.6 mmol/L over 2 weeks (H, 2021-05-04)', evidence: ['Observation/k-3', 'Observation/k-2'], priority: 'high' },
     ]);
   });
 

@@ -125,6 +125,29 @@ describe('the brief card', () => {
     expect(buildBriefCard(long, { ...options, maxLines: 4 }).detail?.split('\n').filter((l) => l.trim() !== '')).toHaveLength(3);
   });
 
+  it('shows the marked statements of a full brief first, and says beside each title how many marked ones it left out', () => {
+    const statements = (n: number, type: string, priority?: 'critical' | 'high') =>
+      Array.from({ length: n }, (_, i) => ({ text: `${type} ${priority ?? 'plain'} ${i}`, evidence: [`${type}/${priority ?? 'p'}${i}`], ...(priority && { priority }) }));
+    const full: Brief = {
+      headline: { text: '78 F', evidence: ['Patient/p1'] },
+      sections: [
+        { name: 'problems', title: 'Active problems', statements: statements(10, 'Condition') },
+        { name: 'medications', title: 'Active medications', statements: [...statements(2, 'MedicationRequest', 'high'), ...statements(6, 'MedicationRequest')] },
+        { name: 'allergies', title: 'Allergies', statements: [...statements(1, 'AllergyIntolerance', 'critical'), ...statements(4, 'AllergyIntolerance')] },
+        { name: 'labs', title: 'Key labs', statements: [...statements(8, 'Observation', 'high'), ...statements(5, 'Observation')] },
+      ],
+      provenance: { provider: 'embedded' },
+    };
+    const card = buildBriefCard(full, options);
+    const lines = (card.detail ?? '').split('\n').filter((l) => l.trim() !== '');
+    expect(lines.length).toBeLessThanOrEqual(CARD_DETAIL_LINES - 1);
+    expect(lines).toContain('**Key labs** (+2 more abnormal, +5 more)');
+    const cited = citationsOfCard(card).refs;
+    expect(cited).toEqual(expect.arrayContaining(['AllergyIntolerance/critical0', 'MedicationRequest/high0', 'MedicationRequest/high1']));
+    expect(cited.filter((ref) => ref.startsWith('Observation/high'))).toHaveLength(6);
+    expect(cited.filter((ref) => ref.startsWith('Observation/p'))).toEqual([]);
+  });
+
   it('says in source.label when a model wrote the brief and how much was verified', () => {
     expect(briefSourceLabel({ provider: 'azure-openai', model: 'gpt-4.1', verified: 9, dropped: 1 })).toBe(
       'ChartBrief · gpt-4.1 (verified 9/10 statements)',

@@ -1,18 +1,19 @@
 import type { Chart } from '../../chart/chart';
-import type { Brief, BriefSection } from '../brief';
+import type { Brief, BriefSection, BriefSectionName } from '../brief';
 import type { SummarizeOptions, Summarizer } from '../summarizer';
 import { allergiesSection, selectCurrentAllergies } from './allergies';
 import { unavailableSection } from './availability';
 import type { BriefLimits } from './bounds';
-import { boundSection, CARD_LIMITS, clipText, fitToLineBudget, HEADLINE_MAX_CHARS, sectionLimit } from './bounds';
+import { boundSection, CARD_LIMITS, clipText, fitToLineBudget, HEADLINE_MAX_CHARS, sectionKeep, sectionLimit } from './bounds';
 import { encountersSection, selectRecentEncounters } from './encounters';
 import { buildHeadline } from './headline';
 import { medicationsSection, selectActiveMedications } from './medications';
 import { qualifyPregnancyProblems } from './pregnancy';
-import { problemsSection, selectActiveProblems } from './problems';
+import { isActiveCondition, problemsSection, selectActiveProblems } from './problems';
 import { proceduresSection, selectNotableProcedures } from './procedures';
 import { resultsSection, selectResultSeries } from './results';
 import { groundedSection, orderSections } from './sections';
+import { socialSection } from './social';
 
 export interface SummarizeChartOptions {
   /**
@@ -20,6 +21,10 @@ export interface SummarizeChartOptions {
    * section order. Each statement must cite resources of this chart; those that do not are dropped.
    */
   extraSections?: readonly BriefSection[];
+  /** Sections another card of the response already shows (SummarizeOptions.omitSections): left out. */
+  omitSections?: readonly BriefSectionName[];
+  /** `MedicationRequest/id`s of drug–drug interactions found (SummarizeOptions.interactingOrders): ranked with the high-alert drugs. */
+  interactingOrders?: readonly string[];
 }
 
 /**
@@ -28,24 +33,28 @@ export interface SummarizeChartOptions {
  * cites the `Type/id` of resources the chart holds; what the chart lacks or could not read is
  * said, citing the Patient, never silently left out, and nothing is stated from refuted or
  * entered-in-error records. `limits`: {@link CARD_LIMITS} (the sidebar card, the default) or
- * `FULL_LIMITS` (the app's full brief).
+ * `FULL_LIMITS` (the app's full brief). Within each section, and in the card's line budget, what
+ * matters clinically comes first: critical and abnormal results, severe allergies, high-alert and
+ * interacting drugs, social risks (statements marked with a priority, see bounds.ts).
  */
 export function summarizeChart(chart: Chart, asOf: Date, limits: BriefLimits = CARD_LIMITS, options: SummarizeChartOptions = {}): Brief {
   const problems = qualifyPregnancyProblems(selectActiveProblems(chart), chart, asOf);
-  const meds = selectActiveMedications(chart, problems);
+  const meds = selectActiveMedications(chart, problems, options.interactingOrders);
+  const omit = new Set(options.omitSections);
   const written: (BriefSection | undefined)[] = [
     problemsSection(chart, problems),
     medicationsSection(chart, meds),
     allergiesSection(chart, selectCurrentAllergies(chart)),
     resultsSection(chart, 'lab', asOf, selectResultSeries(chart, 'lab')),
     resultsSection(chart, 'vital', asOf, selectResultSeries(chart, 'vital')),
+    socialSection(chart, asOf, chart.conditions.filter((c) => c.id !== undefined && isActiveCondition(c))),
     limits.encounters > 0 ? encountersSection(chart, selectRecentEncounters(chart, asOf)) : undefined,
     limits.procedures > 0 ? proceduresSection(chart, selectNotableProcedures(chart, asOf)) : undefined,
     ...(options.extraSections ?? []).map((s) => groundedSection(chart, s)),
     unavailableSection(chart),
   ];
-  const sections = orderSections(written)
-    .map((s) => boundSection(s, sectionLimit(limits, s.name), limits))
+  const sections = orderSections(written.filter((s) => s === undefined || !omit.has(s.name)))
+    .map((s) => boundSection(s, sectionKeep(limits, s), limits))
     .filter((s): s is BriefSection => s !== undefined);
   const headline = buildHeadline(chart, asOf, problems, meds, limits.headlineProblems);
   const brief: Brief = {
@@ -53,7 +62,9 @@ export function summarizeChart(chart: Chart, asOf: Date, limits: BriefLimits = C
     sections,
     provenance: { provider: 'embedded', generatedAt: asOf.toISOString() },
   };
-  return Number.isFinite(limits.detailLines) ? fitToLineBudget(brief, limits.detailLines, (name) => sectionLimit(limits, name)) : brief;
+  return Number.isFinite(limits.detailLines)
+    ? fitToLineBudget(brief, limits.detailLines, (name) => sectionLimit(limits, name), limits.priorityStatements)
+    : brief;
 }
 
 export interface EmbeddedSummarizerOptions {
@@ -79,7 +90,13 @@ export class EmbeddedSummarizer implements Summarizer {
   summarize(chart: Chart, options: SummarizeOptions): Promise<Brief> {
     try {
       const extraSections = this.extraSections?.(chart, options.asOf) ?? [];
-      return Promise.resolve(summarizeChart(chart, options.asOf, this.limits, { extraSections }));
+      return Promise.resolve(
+        summarizeChart(chart, options.asOf, this.limits, {
+          extraSections,
+          ...(options.omitSections !== undefined && { omitSections: options.omitSections }),
+          ...(options.interactingOrders !== undefined && { interactingOrders: options.interactingOrders }),
+        }),
+      );
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }

@@ -34,6 +34,8 @@ export interface ActiveMedication {
   /** Reasons that are not an active problem (a resolved Condition, free text, an unmatched code). */
   reasons: MedicationReason[];
   highAlert?: HighAlertMedication;
+  /** Part of a drug–drug interaction the rules found in the same response (SummarizeOptions.interactingOrders). */
+  interacting?: boolean;
   /** MedicationRequest, then Medication when the drug came from one. */
   refs: string[];
 }
@@ -119,7 +121,7 @@ function reasonsOf(chart: Chart, m: ResolvedMedication, index: ProblemIndex): Pi
   return { treats: linked, reasons: [...byText.values()] };
 }
 
-function toActive(chart: Chart, m: ResolvedMedication, index: ProblemIndex): ActiveMedication {
+function toActive(chart: Chart, m: ResolvedMedication, index: ProblemIndex, interacting: ReadonlySet<string>): ActiveMedication {
   const requestRef = refOf(m.request);
   // A Medication lifted out of the request's `contained` has no address the EHR can open: the
   // request that contains it is the citation.
@@ -135,6 +137,7 @@ function toActive(chart: Chart, m: ResolvedMedication, index: ProblemIndex): Act
     refs: medicationRef ? [requestRef, medicationRef] : [requestRef],
     ...(dose ? { dose } : {}),
     ...(highAlert ? { highAlert } : {}),
+    ...(interacting.has(requestRef) && { interacting: true }),
   };
 }
 
@@ -143,26 +146,33 @@ function highAlertRank(m: ActiveMedication): number {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
+/** High-alert (ISMP) or interacting: a drug the card names before any other line of ordinary weight. */
+export function isPriorityMedication(m: ActiveMedication): boolean {
+  return m.highAlert !== undefined || m.interacting === true;
+}
+
 /**
- * Active orders, grouped by the problem they treat (problem-list order) where the chart links
- * them, the others after. Groups holding a high-alert drug come first, so a short view keeps them;
- * within a group: high-alert drugs, then by name, then by id.
+ * Active orders: the high-alert drugs first (in the high-alert table's order), then the drugs of
+ * an interaction (`interactingOrders`: `MedicationRequest/id`s the rules paired), so a short view
+ * keeps them; then grouped by the problem they treat (problem-list order) where the chart links
+ * them, the others after, groups holding a high-alert drug first; within a group by name, then id.
  */
-export function selectActiveMedications(chart: Chart, problems: readonly ActiveProblem[] = []): ActiveMedication[] {
+export function selectActiveMedications(chart: Chart, problems: readonly ActiveProblem[] = [], interactingOrders: readonly string[] = []): ActiveMedication[] {
   const index = problemIndex(problems);
-  const active = chart.medications.filter((m) => isActiveOrder(m.request)).map((m) => toActive(chart, m, index));
+  const interacting = new Set(interactingOrders);
+  const active = chart.medications.filter((m) => isActiveOrder(m.request)).map((m) => toActive(chart, m, index, interacting));
   const groupOf = (m: ActiveMedication): number => {
     const first = m.treats[0];
     // Unlinked high-alert drugs form a group of their own, before the other unlinked ones.
     return first ? (index.order.get(first.problem) ?? 0) : m.highAlert ? problems.length : problems.length + 1;
   };
   const groupHasHighAlert = new Set(active.filter((m) => m.highAlert).map(groupOf));
-  const tier = (m: ActiveMedication): number => (groupHasHighAlert.has(groupOf(m)) ? 0 : 1);
+  const tier = (m: ActiveMedication): number => (m.highAlert ? 0 : m.interacting ? 1 : groupHasHighAlert.has(groupOf(m)) ? 2 : 3);
   return active.sort(
     (a, b) =>
       tier(a) - tier(b) ||
-      groupOf(a) - groupOf(b) ||
       highAlertRank(a) - highAlertRank(b) ||
+      groupOf(a) - groupOf(b) ||
       compareText(a.name.toLowerCase(), b.name.toLowerCase()) ||
       compareText(a.requestRef, b.requestRef),
   );
@@ -185,7 +195,8 @@ function medicationStatement(m: ActiveMedication): Statement {
   if (m.treats.length > 0) text = `For ${problemList(m.treats.map((t) => clipText(t.problem.name, GROUP_LABEL_CHARS)))}: ${text}`;
   if (m.reasons.length > 0) text += ` (${m.treats.length > 0 ? 'also ' : ''}for ${m.reasons.map((r) => r.text).join(', ')})`;
   const conditionRefs = [...m.treats.map((t) => t.conditionRef), ...m.reasons.flatMap((r) => (r.conditionRef ? [r.conditionRef] : []))];
-  return { text, evidence: unique([...m.refs, ...conditionRefs].filter((r) => r !== '')) };
+  const evidence = unique([...m.refs, ...conditionRefs].filter((r) => r !== ''));
+  return isPriorityMedication(m) ? { text, evidence, priority: 'high' } : { text, evidence };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   statusCode,
   withoutSemanticTag,
 } from './fhir-values';
+import { isSocialCondition } from './social';
 
 /** One active problem: Conditions that name the same concept, merged. */
 export interface ActiveProblem {
@@ -150,12 +151,13 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 /**
  * The active problem list, most important first. Conditions coding the same concept are merged
  * into one problem citing all of them (Synthea and EHR problem lists repeat entries); the merged
- * problem dates from the earliest onset.
+ * problem dates from the earliest onset. Social and administrative findings ("Full-time
+ * employment", the US Core `sdoh` category) are not problems (./social.ts).
  */
 export function selectActiveProblems(chart: Chart): ActiveProblem[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of chart.conditions) {
-    if (!c.id || !isActiveCondition(c)) continue;
+    if (!c.id || !isActiveCondition(c) || isSocialCondition(c)) continue;
     const candidate = toCandidate(c);
     const group = groups.get(candidate.problem.key);
     if (group) group.push(candidate);

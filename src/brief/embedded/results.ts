@@ -5,7 +5,7 @@ import { isDeceased } from '../../chart/facts/patient';
 import { isShownResult } from '../../chart/facts/result-status';
 import { LOINC } from '../../clinical-codes/code-systems';
 import { KEY_LABS, KEY_VITALS, type KeyObservation, type ObservationKind } from '../../clinical-codes/key-observations';
-import type { BriefSection, Statement } from '../brief';
+import type { BriefSection, Statement, StatementPriority } from '../brief';
 import { isComplete } from './availability';
 import { codesOf, compareText, instantOf, observationTimeText } from './fhir-values';
 import { readingOf, valueWithUnit, type Reading } from './readings';
@@ -15,6 +15,11 @@ export interface ResultSeries {
   row: KeyObservation;
   latest: Reading;
   previous?: Reading;
+  /**
+   * The latest reading is more than a year older than the newest key reading of its kind: stated,
+   * but not ranked as abnormal (a fever of 2014 is not news beside the vitals of 2021).
+   */
+  stale?: true;
 }
 
 const ROWS: Record<ObservationKind, readonly KeyObservation[]> = { lab: KEY_LABS, vital: KEY_VITALS };
@@ -45,18 +50,40 @@ function readingsOf(chart: Chart, row: KeyObservation, kind: ObservationKind): R
   return observationsCoded(chart, row.loinc).flatMap((obs) => (rowOf(obs, kind) === row ? (readingOf(obs, row) ?? []) : []));
 }
 
-/** The key labs (or vitals) the chart holds: abnormal latest values first, then in table order. */
+// https://terminology.hl7.org/CodeSystem-v3-ObservationInterpretation.html: critically high, low, abnormal.
+const CRITICAL_FLAGS: ReadonlySet<string> = new Set(['HH', 'LL', 'AA']);
+
+/** `critical` when the latest value is flagged critical, `high` when it is otherwise abnormal; none when stale. */
+export function seriesPriority(s: ResultSeries): StatementPriority | undefined {
+  const flag = s.latest.flag;
+  if (flag === undefined || s.stale) return undefined;
+  return CRITICAL_FLAGS.has(flag) ? 'critical' : 'high';
+}
+
+/**
+ * The key labs (or vitals) the chart holds: the critical latest values first, then the abnormal
+ * ones, then the rest (and the stale abnormal ones); each in table order. "Latest" is the
+ * patient's latest: values from the last year of the patient's own results count, however long
+ * ago that year was (a chart whose last vitals are two years old still shows their BP 175/111).
+ */
 export function selectResultSeries(chart: Chart, kind: ObservationKind): ResultSeries[] {
-  const series: ResultSeries[] = [];
+  const found: ResultSeries[] = [];
   for (const row of ROWS[kind]) {
     const readings = readingsOf(chart, row, kind).sort(newestFirst);
     const latest = readings[0];
     if (!latest) continue;
     // A trend compares like with like: an earlier date, the same unit (no conversions here).
     const previous = readings.find((r) => r.date < latest.date && r.unit === latest.unit);
-    series.push(previous ? { row, latest, previous } : { row, latest });
+    found.push(previous ? { row, latest, previous } : { row, latest });
   }
-  const order = (s: ResultSeries): number => (s.latest.flag ? 0 : 1);
+  const newest = Math.max(...found.map((s) => s.latest.time));
+  const since = Number.isFinite(newest) ? oneYearBefore(new Date(newest)) : Number.NEGATIVE_INFINITY;
+  const series = found.map((s): ResultSeries => (s.latest.time < since ? { ...s, stale: true } : s));
+  const rank: Record<StatementPriority, number> = { critical: 0, high: 1 };
+  const order = (s: ResultSeries): number => {
+    const priority = seriesPriority(s);
+    return priority ? rank[priority] : 2;
+  };
   return series.sort((a, b) => order(a) - order(b) || ROWS[kind].indexOf(a.row) - ROWS[kind].indexOf(b.row));
 }
 
@@ -69,10 +96,12 @@ export function seriesStatement(s: ResultSeries): Statement {
   const { latest, previous } = s;
   const notes = [latest.flag, latest.date, latest.preliminary ? 'preliminary' : undefined].filter((x): x is string => x !== undefined);
   const now = valueWithUnit(latest.value, latest.unit);
-  if (!previous) return { text: `${s.row.label} ${now} (${notes.join(', ')})`, evidence: [latest.ref] };
+  const priority = seriesPriority(s);
+  const marked = priority ? { priority } : {};
+  if (!previous) return { text: `${s.row.label} ${now} (${notes.join(', ')})`, evidence: [latest.ref], ...marked };
   const span = spanText(previous.date, latest.date);
   const text = `${s.row.label} ${previous.value} → ${now}${span ? ` over ${span}` : ''} (${notes.join(', ')})`;
-  return { text, evidence: [latest.ref, previous.ref] };
+  return { text, evidence: [latest.ref, previous.ref], ...marked };
 }
 
 const DAY_MS = 86_400_000;
@@ -152,10 +181,16 @@ function absenceStatement(chart: Chart, kind: ObservationKind, asOf: Date): Stat
   return times.some((t) => t >= since) ? undefined : { text: ABSENCE[kind].stale, evidence: [chart.patientRef] };
 }
 
-/** Latest key labs (or vitals) with date, flag and the previous value; what is missing first. */
+/**
+ * Latest key labs (or vitals) with date, flag and the previous value: the critical and abnormal
+ * ones first (even when old: "BP 175/111 mmHg (H, 2019-03-11)" matters more than that no vital
+ * sign was taken since), then what is missing, then the normal ones.
+ */
 export function resultsSection(chart: Chart, kind: ObservationKind, asOf: Date, series: readonly ResultSeries[]): BriefSection | undefined {
   const absence = absenceStatement(chart, kind, asOf);
-  const statements = [...(absence ? [absence] : []), ...series.map(seriesStatement)];
+  const stated = series.map(seriesStatement);
+  const flagged = stated.filter((s) => s.priority !== undefined);
+  const statements = [...flagged, ...(absence ? [absence] : []), ...stated.filter((s) => s.priority === undefined)];
   if (statements.length === 0) return undefined;
   return kind === 'lab'
     ? { name: 'labs', title: 'Key labs', statements }

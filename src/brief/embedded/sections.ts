@@ -3,9 +3,10 @@ import type { Brief, BriefSection, BriefSectionName } from '../brief';
 
 /**
  * The order of a brief's sections, after the HL7 International Patient Summary
- * (https://hl7.org/fhir/uv/ips/): problems, medications, allergies, results, vital signs; then
- * care gaps (from the rules engine), history (encounters, procedures, immunizations); last, what
- * the chart could not provide. Earlier sections also win lines first in a short view.
+ * (https://hl7.org/fhir/uv/ips/): problems, medications, allergies, results, vital signs, social
+ * history; then care gaps (from the rules engine), history (encounters, procedures,
+ * immunizations); last, what the chart could not provide. Earlier sections also win lines first in
+ * a short view, after the statements marked with a priority (bounds.ts).
  */
 export const SECTION_ORDER: readonly BriefSectionName[] = [
   'problems',
@@ -13,6 +14,7 @@ export const SECTION_ORDER: readonly BriefSectionName[] = [
   'allergies',
   'labs',
   'vitals',
+  'social',
   'care-gaps',
   'encounters',
   'procedures',
@@ -22,7 +24,7 @@ export const SECTION_ORDER: readonly BriefSectionName[] = [
 
 /**
  * Sections in {@link SECTION_ORDER}; two sections of one name become one (the first's title,
- * statements in the order given, `omitted` added up).
+ * statements in the order given, `omitted` and `omittedPriority` added up).
  */
 export function orderSections(sections: readonly (BriefSection | undefined)[]): BriefSection[] {
   const byName = new Map<BriefSectionName, BriefSection>();
@@ -36,6 +38,8 @@ export function orderSections(sections: readonly (BriefSection | undefined)[]): 
     seen.statements.push(...s.statements);
     const omitted = (seen.omitted ?? 0) + (s.omitted ?? 0);
     if (omitted > 0) seen.omitted = omitted;
+    const omittedPriority = (seen.omittedPriority ?? 0) + (s.omittedPriority ?? 0);
+    if (omittedPriority > 0) seen.omittedPriority = omittedPriority;
   }
   return SECTION_ORDER.flatMap((name) => {
     const s = byName.get(name);
