@@ -56,3 +56,9 @@ export const UNIT_CONVERSIONS: KnowledgeSource = {
   label: 'SI unit conversion (molar masses); IFCC–NGSP HbA1c master equation (Hoelzel, Clin Chem 2004)',
   url: 'https://ngsp.org/ifccngsp.asp',
 };
+
+/** KDIGO 2020 Controversies Conference on potassium (Clase, Kidney Int 2020): CKD, RAAS inhibitors, MRAs, supplements and trimethoprim raise potassium. */
+export const KDIGO_2020_POTASSIUM: KnowledgeSource = {
+  label: 'KDIGO 2020 Controversies Conference: potassium in kidney disease (Clase, Kidney Int 2020)',
+  url: 'https://doi.org/10.1016/j.kint.2019.09.018',
+};

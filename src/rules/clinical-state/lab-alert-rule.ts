@@ -1,4 +1,3 @@
-import { formatNumber } from '../../brief/embedded/fhir-values';
 import { chartFacts, type ChartFacts } from '../../chart/facts/chart-facts';
 import { describeLab, formatLab, type LabValue } from '../../chart/facts/lab-values';
 import { daysBetween } from '../../chart/facts/time';
@@ -8,11 +7,13 @@ import type { Finding, Rule, RuleInput } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
 import { inRange } from './in-range';
 import { acuteKidneyInjury, hba1cRising, type LabFindingPart } from './lab-trends';
+import { unresolvedPart } from './unresolved-result';
 
 // Critical and markedly abnormal lab values, and trends, on patient-view. Per analyte only the
-// latest final result counts, and only while current (LabAlert.currentDays): an older critical
-// value gets an info card asking for a recheck (LabAlert.recheckDays), older still nothing. One
-// finding per analyte (topic `lab:<analyte>`), whatever parts it rests on.
+// latest final result counts, at its band's severity while current (LabAlert.currentDays); an
+// older one, not repeated since, is unresolved (unresolved-result.ts: a warning when drugs or
+// conditions aggravate it, else info; never critical) until LabAlert.recheckDays, older still
+// nothing. One finding per analyte (topic `lab:<analyte>`), whatever parts it rests on.
 //
 // Not on order hooks: there the prescriber is deciding an order, and the labs that bear on it are
 // cited by the drug rules (renal dosing reads eGFR, CrCl and potassium); an unrelated lab card at
@@ -33,40 +34,30 @@ function warfarinOrders(facts: ChartFacts): string[] {
     .map((o) => o.ref);
 }
 
-function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, ageDays: number, warfarin: readonly string[]): LabFindingPart | undefined {
-  const value = formatLab(latest, alert.lab);
+function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
   const onWarfarin = band.onWarfarin === true ? warfarin : [];
-  const drug = onWarfarin.length > 0 ? ' The patient takes warfarin.' : '';
-  const common = { knowledge: [band.id], source: band.source };
   if (ageDays <= alert.currentDays) {
+    const drug = onWarfarin.length > 0 ? ' The patient takes warfarin.' : '';
     return {
-      ...common,
+      knowledge: [band.id],
+      source: band.source,
       severity: band.severity,
-      summary: `${alert.lab.label} ${value}: ${band.finding}. ${band.action}`,
+      summary: `${alert.lab.label} ${formatLab(latest, alert.lab)}: ${band.finding}. ${band.action}`,
       lines: [`${describeLab(latest, alert.lab)}.${drug}`, `${band.source.label}: ${band.finding}.`, `Options: ${band.action}`],
       evidence: [latest.ref, ...onWarfarin],
     };
   }
-  if (ageDays > alert.recheckDays) return undefined;
-  // Not current: no alarm, but a critical or abnormal value nobody rechecked is worth a line.
-  const days = formatNumber(ageDays, 0);
-  return {
-    ...common,
-    severity: 'info',
-    summary: `${alert.lab.label} ${value} on ${latest.date} (${days} days ago): ${band.finding}, not rechecked since. Recheck.`,
-    lines: [`${describeLab(latest, alert.lab)}, ${days} days ago, with no result since.${drug}`, `${band.source.label}: ${band.finding}.`, 'Options: recheck before acting on it.'],
-    evidence: [latest.ref, ...onWarfarin],
-  };
+  return ageDays > alert.recheckDays ? undefined : unresolvedPart(alert, band, latest, ageDays, input, onWarfarin);
 }
 
-function analyteFinding(alert: LabAlert, facts: ChartFacts, warfarin: readonly string[]): Finding | undefined {
+function analyteFinding(alert: LabAlert, input: RuleInput, facts: ChartFacts, warfarin: readonly string[]): Finding | undefined {
   const series = facts.labSeries(alert.lab);
   const latest = series[0];
   if (!latest) return undefined;
   const ageDays = daysBetween(latest.at, facts.asOf.getTime());
   const band = alert.bands.find((b) => (b.onWarfarin !== true || warfarin.length > 0) && inRange(latest.value, b.range));
   const trend = TRENDS[alert.lab.key];
-  const parts = [band && bandPart(alert, band, latest, ageDays, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
+  const parts = [band && bandPart(alert, band, latest, ageDays, input, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
     .filter((p): p is LabFindingPart => p !== undefined)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const [top] = parts;
@@ -87,10 +78,10 @@ function evaluate(input: RuleInput): Finding[] {
   const facts = chartFacts(input.chart, input.asOf);
   if (facts.patient.deceased) return [];
   const warfarin = warfarinOrders(facts);
-  return LAB_ALERTS.flatMap((alert) => analyteFinding(alert, facts, warfarin) ?? []);
+  return LAB_ALERTS.flatMap((alert) => analyteFinding(alert, input, facts, warfarin) ?? []);
 }
 
-/** Critical and abnormal lab values (current ones only) and trends: AKI, HbA1c rising. */
+/** Critical and abnormal lab values (current, or unresolved when older) and trends: AKI, HbA1c rising. */
 export const labAlertRule: Rule = {
   id: LAB_ALERT_RULE_ID,
   title: 'Critical and abnormal lab values and trends',

@@ -36,10 +36,10 @@ describe('potassium', () => {
     expect(run(labAlertRule, patient().observation(k(5.2)))).toEqual([]);
   });
 
-  it('a critical value older than a week is not a critical card: info asking for a recheck; older than a month, nothing', () => {
+  it('a critical value older than a week is not a critical card: unresolved, info without aggravating drugs or conditions; older than a month, nothing', () => {
     const stale = only(run(labAlertRule, patient().observation(k(6.4, 20))));
     expect(stale.severity).toBe('info');
-    expect(stale.summary).toBe(`Potassium 6.4 mmol/L on ${daysAgo(20).slice(0, 10)} (20 days ago): moderate–severe hyperkalaemia (≥ 6.0 mmol/L), not rechecked since. Recheck.`);
+    expect(stale.summary).toBe(`Potassium 6.4 mmol/L (${daysAgo(20).slice(0, 10)}) unresolved, not repeated: moderate–severe hyperkalaemia (≥ 6.0 mmol/L). Repeat it.`);
     expect(run(labAlertRule, patient().observation(k(6.4, 45)))).toEqual([]);
   });
 
