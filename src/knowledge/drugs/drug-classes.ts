@@ -95,7 +95,7 @@ export const CLASS_MEMBERSHIP: readonly ClassMembershipRow[] = [
     ingredients: [
       'amiodarone', 'anagrelide', 'astemizole', 'azithromycin', 'bepridil', 'chloroquine', 'chlorpromazine', 'cisapride', 'citalopram', 'clarithromycin', 'cocaine',
       'disopyramide', 'dofetilide', 'domperidone', 'dronedarone', 'droperidol', 'erythromycin', 'escitalopram', 'flecainide', 'halofantrine', 'haloperidol', 'mesoridazine',
-      'methadone', 'moxifloxacin', 'ondansetron', 'pimozide', 'probucol', 'procainamide', 'quinidine', 'sotalol', 'sparfloxacin', 'terfenadine', 'thioridazine', 'vandetanib',
+      'methadone', 'moxifloxacin', 'ondansetron', 'pentamidine', 'pimozide', 'probucol', 'procainamide', 'quinidine', 'sotalol', 'sparfloxacin', 'terfenadine', 'thioridazine', 'vandetanib',
     ],
     source: ONC_HIGH_PRIORITY,
   },

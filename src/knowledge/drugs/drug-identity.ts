@@ -3,7 +3,7 @@ import type { ResolvedMedication } from '../../chart/chart';
 import { RXNORM } from '../../chart/describe-medication';
 import type { DrugClass } from './drug-class';
 import { CLASSES_OF_INGREDIENT, INGREDIENTS, PRODUCTS } from './drug-index';
-import { LOCAL_FORM_PATTERN } from './local-forms';
+import { LOCAL_FORM_PATTERN, SYSTEMIC_IN_LOCAL_FORMS } from './local-forms';
 import { ingredientsInText } from './text-match';
 
 // What a medication order contains, from the most reliable evidence available: its RxNorm code,
@@ -99,12 +99,13 @@ export function classesOfIngredients(rxcuis: readonly string[]): DrugClass[] {
   return [...new Set(rxcuis.flatMap((rxcui) => CLASSES_OF_INGREDIENT.get(rxcui) ?? []))];
 }
 
-function identity(rxcuis: readonly string[], matchedBy: DrugIdentity['matchedBy'], local: boolean): DrugIdentity {
+function identity(rxcuis: readonly string[], matchedBy: DrugIdentity['matchedBy'], localForm: boolean): DrugIdentity {
   const ingredients = rxcuis.flatMap((rxcui) => {
     const row = INGREDIENTS.get(rxcui);
     return row ? [{ rxcui, name: row.name }] : [];
   });
   if (ingredients.length === 0) return UNKNOWN;
+  const local = localForm && !ingredients.every((i) => SYSTEMIC_IN_LOCAL_FORMS.includes(i.name));
   const classes = local ? [] : classesOfIngredients(rxcuis);
   return { known: true, ingredients, classes, matchedBy, ...(local && { local: true }) };
 }

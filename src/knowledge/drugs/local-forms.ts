@@ -7,3 +7,10 @@
  */
 export const LOCAL_FORM_PATTERN =
   /\b(topical|ophthalmic|otic|nasal|inhal\w*|inhaler|vaginal|cream|ointment|lotion|shampoo|mouthwash|toothpaste|dental|medicated pad|medicated patch)\b/i;
+
+/**
+ * Ingredients whose "local" forms still act systemically: nitroglycerin ointment is applied to the
+ * skin to prevent angina (Nitro-Bid ointment US label), so its nitrate interactions (PDE5
+ * inhibitors, riociguat: severe hypotension) apply as for tablets.
+ */
+export const SYSTEMIC_IN_LOCAL_FORMS: readonly string[] = ['nitroglycerin'];

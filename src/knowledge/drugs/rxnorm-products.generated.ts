@@ -1218,6 +1218,7 @@ export const PRODUCT_GROUPS: readonly ProductGroupRow[] = [
   { ingredients: ['734064'], products: ['803408', '803409'], source: VS_NON_OPIOID_PAIN_MEDICATIONS },
   { ingredients: ['7531'], products: ['199406'], source: VS_NON_OPIOID_PAIN_MEDICATIONS },
   { ingredients: ['7715'], products: ['994541', '994837', '994847'], source: VS_NON_OPIOID_PAIN_MEDICATIONS },
+  { ingredients: ['7994'], products: ['861597', '861601'], local: ['861597'], source: VS_NON_OPIOID_PAIN_MEDICATIONS },
   { ingredients: ['8183'], products: ['855911', '855930', '855936', '855945', '855946', '1313888', '1313890', '1670351', '1670353'], source: VS_NON_OPIOID_PAIN_MEDICATIONS },
   { ingredients: ['8896', '18600'], products: ['1367234'], source: VS_NON_OPIOID_PAIN_MEDICATIONS },
   { ingredients: ['161', '2670'], products: ['996976', '996978', '996979', '1536457', '1536459'], source: VS_NON_SYNTHETIC_OPIOID_MEDICATIONS },

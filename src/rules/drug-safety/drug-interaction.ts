@@ -1,3 +1,4 @@
+import { clipText } from '../../brief/embedded/bounds';
 import type { Finding, Rule, RuleInput, Severity } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
 import { assessDigoxinCyclosporine } from './digoxin-cyclosporine-check';
@@ -79,14 +80,14 @@ function grouped(findings: readonly Finding[]): Finding[] {
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const top = sorted[0];
   if (!top || sorted.length === 1) return sorted;
-  const others = sorted.length - 1;
-  const summary = `${sorted.length} interactions among current medications; most important: ${top.summary}`;
+  // Cut on a word boundary under 140 characters: the count and the most severe pair lead.
+  const summary = clipText(`${sorted.length} interactions among current medications. ${top.summary}`, 138);
   const blocks = sorted.map((f) => `**${f.summary}**\n\n${f.detail}`);
   return [
     {
       ...top,
       topic: 'ddi:standing',
-      summary: summary.length < 140 ? summary : `${top.summary.replace(/\s*\S+$/, '')} (+${others} more interactions)`,
+      summary,
       detail: blocks.join('\n\n'),
       evidence: [...new Set(sorted.flatMap((f) => f.evidence))],
       knowledge: [...new Set(sorted.flatMap((f) => f.knowledge))],

@@ -4,8 +4,6 @@ import { ICD10, ICD10_CM, SNOMED_CT } from '../../clinical-codes/code-systems';
 import type { PatientRiskKey } from '../../knowledge/interactions/mechanisms/mechanism-row';
 import type { RiskFactDefinition } from '../../knowledge/interactions/mechanisms/risk-facts';
 import { RISK_FACTS } from '../../knowledge/interactions/mechanisms/risk-facts';
-import type { LabDefinition } from '../../knowledge/labs/lab-definitions';
-import { INR, MAGNESIUM, POTASSIUM, QTC } from '../../knowledge/labs/lab-definitions';
 import { chartFacts, latestLab } from '../../chart/facts/chart-facts';
 import { formatLab } from '../../chart/facts/lab-values';
 import { daysBetween } from '../../chart/facts/time';
@@ -27,11 +25,9 @@ export interface RiskReading {
   /** As data, for the finding and the audit: the code (LOINC, SNOMED CT, or the key), value, unit, citation. */
   fact: SeverityFact;
   evidence: string[];
-  /** Days from the fact's date to asOf (labs only). */
-  ageDays?: number;
+  /** Days from the result's date to asOf; `Infinity` for facts that are not dated results (conditions, age, sex). */
+  ageDays: number;
 }
-
-const LABS: Readonly<Record<string, LabDefinition>> = { inr: INR, potassium: POTASSIUM, magnesium: MAGNESIUM, qtc: QTC };
 
 function crosses(value: number, def: Extract<RiskFactDefinition, { kind: 'lab' }>): boolean {
   if (def.compare === 'above') return value > def.threshold;
@@ -51,13 +47,13 @@ function readLab(key: PatientRiskKey, def: Extract<RiskFactDefinition, { kind: '
     const ageDays = daysBetween(Date.parse(e.date), now);
     if (ageDays > def.withinDays) return undefined;
     const text = `${e.short} on ${e.date} (${e.evidence.join(', ')})`;
-    return { key, holds: crosses(e.value, rule), text, fact: { code: 'egfr', value: Math.round(e.value), unit: 'mL/min/1.73 m2', ref: e.evidence[0] ?? '', date: e.date }, evidence: e.evidence, ageDays };
+    return { key, holds: crosses(e.value, rule), text, fact: { code: 'egfr', value: Math.round(e.value), unit: 'mL/min/1.73 m2', ref: e.evidence.slice(0, 1).join(''), date: e.date }, evidence: e.evidence, ageDays };
   }
-  const lab = LABS[def.lab];
-  const value = lab === undefined ? undefined : latestLab(input.chart, lab, input.asOf);
-  if (lab === undefined || value === undefined || (now - value.at) / DAY_MS > def.withinDays) return undefined;
+  const lab = def.lab;
+  const value = latestLab(input.chart, lab, input.asOf);
+  if (value === undefined || (now - value.at) / DAY_MS > def.withinDays) return undefined;
   const text = `${lab.label} ${formatLab(value, lab)} on ${value.date} (${value.ref})`;
-  const fact: SeverityFact = { code: lab.loinc[0] ?? lab.key, value: value.value, unit: lab.unit, ref: value.ref, date: value.date };
+  const fact: SeverityFact = { code: lab.key, value: value.value, unit: lab.unit, ref: value.ref, date: value.date };
   return { key, holds: crosses(value.value, rule), text, fact, evidence: [value.ref], ageDays: (now - value.at) / DAY_MS };
 }
 
@@ -71,7 +67,7 @@ function readCondition(key: PatientRiskKey, def: Extract<RiskFactDefinition, { k
   const ref = refOf(condition);
   const since = datePart(condition.onsetDateTime ?? condition.recordedDate);
   const text = `${def.label} recorded${since === undefined ? '' : ` since ${since}`} (${ref})`;
-  return { key, holds: true, text, fact: { code: codesOf(condition.code, [SNOMED_CT])[0] ?? key, ref, ...(since !== undefined && { date: since }) }, evidence: [ref] };
+  return { key, holds: true, text, fact: { code: codesOf(condition.code, [SNOMED_CT])[0] ?? key, ref, ...(since !== undefined && { date: since }) }, evidence: [ref], ageDays: Infinity };
 }
 
 /** What the chart says about one risk fact; undefined when it says nothing (no recent result, no such condition). */
@@ -85,11 +81,11 @@ export function readRisk(key: PatientRiskKey, input: RuleInput): RiskReading | u
     case 'age': {
       const age = chartFacts(input.chart, input.asOf).patient.age?.years;
       const ref = refOf(input.chart.patient);
-      return age === undefined ? undefined : { key, holds: age >= def.atLeast, text: `age ${age}`, fact: { code: 'age', value: age, unit: 'a', ref }, evidence: [] };
+      return age === undefined ? undefined : { key, holds: age >= def.atLeast, text: `age ${age}`, fact: { code: 'age', value: age, unit: 'a', ref }, evidence: [], ageDays: Infinity };
     }
     case 'sex': {
       const ref = refOf(input.chart.patient);
-      return { key, holds: input.chart.patient.gender === def.sex, text: `sex ${input.chart.patient.gender ?? 'unknown'}`, fact: { code: 'sex', ref }, evidence: [] };
+      return { key, holds: input.chart.patient.gender === def.sex, text: `sex ${input.chart.patient.gender ?? 'unknown'}`, fact: { code: 'sex', ref }, evidence: [], ageDays: Infinity };
     }
   }
 }

@@ -58,7 +58,8 @@ interface RowMatch {
   precipitant: IdentifiedOrder;
   object: IdentifiedOrder;
   ingredients: [string, string];
-  also?: IdentifiedOrder;
+  /** The third drug of a three-drug row, and its interacting ingredient. */
+  also?: { order: IdentifiedOrder; ingredient: string };
 }
 
 function matchRow(r: IndexedRow, p: IdentifiedOrder, o: IdentifiedOrder, ctx: PairContext): RowMatch | undefined {
@@ -69,11 +70,12 @@ function matchRow(r: IndexedRow, p: IdentifiedOrder, o: IdentifiedOrder, ctx: Pa
   if (!pick) return undefined;
   if (!r.also) return { row: r, precipitant: p, object: o, ingredients: pick };
   const alsoSet = r.also;
-  const third = otherOrders(ctx, [p, o]).find((x) => inSet(x, alsoSet).some((i) => !pick.includes(i)));
-  return third ? { row: r, precipitant: p, object: o, ingredients: pick, also: third } : undefined;
+  for (const order of otherOrders(ctx, [p, o])) {
+    const ingredient = inSet(order, alsoSet).find((i) => !pick.includes(i));
+    if (ingredient !== undefined) return { row: r, precipitant: p, object: o, ingredients: pick, also: { order, ingredient } };
+  }
+  return undefined;
 }
-
-const MAX_SEVERITY = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);
 
 interface Graded {
   match: RowMatch;
@@ -100,77 +102,85 @@ function grade(match: RowMatch, read: (key: PatientRiskKey) => RiskReading | und
     }
     readings.push(reading);
     if (reading.holds && SEVERITY_RANK[modifier.severity] < SEVERITY_RANK[severity]) {
-      severity = MAX_SEVERITY(severity, modifier.severity);
+      severity = modifier.severity;
       raisedBy = reading;
     }
   }
   return { match, severity, readings, unanswered, ...(raisedBy && { raisedBy }) };
 }
 
-/** The most severe matching row for the pair, either way round. */
-function bestMatch(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: (key: PatientRiskKey) => RiskReading | undefined): Graded | undefined {
-  let best: Graded | undefined;
+/** Every row that applies to the pair (either way round), most severe first, table order on ties. */
+function gradedMatches(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: (key: PatientRiskKey) => RiskReading | undefined): Graded[] {
+  const found: Graded[] = [];
   for (const r of rows()) {
     for (const [p, o] of [[x, y], [y, x]] as const) {
       const match = matchRow(r, p, o, ctx);
-      const graded = match ? grade(match, read) : undefined;
-      if (graded && (!best || SEVERITY_RANK[graded.severity] < SEVERITY_RANK[best.severity])) best = graded;
-      if (match) break;
+      if (!match) continue;
+      const graded = grade(match, read);
+      if (graded) found.push(graded);
+      break;
     }
   }
-  return best;
+  // Array.prototype.sort is stable: rows of equal severity keep table order.
+  return found.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
+/** Every ingredient the tables know by name: the card names the interacting one. */
 function nameOf(order: IdentifiedOrder, rxcui: string): string {
-  return order.identity.ingredients.find((i) => i.rxcui === rxcui)?.name ?? order.display;
+  return order.identity.ingredients.filter((i) => i.rxcui === rxcui).map((i) => i.name).join('/');
 }
-
-const SUMMARY_LIMIT = 139;
 
 function summaryOf(g: Graded): string {
   const { row } = g.match.row;
   const [a, b] = g.match.ingredients;
   const head = `${capitalized(nameOf(g.match.precipitant, a))} + ${nameOf(g.match.object, b)}: ${row.effect}.`;
-  const action = /^[^.]*\./.exec(row.management)?.[0] ?? row.management;
-  const full = `${head} ${action}`;
-  return full.length <= SUMMARY_LIMIT ? full : head;
+  // The first sentence: a full stop followed by a space or the end ("2.5 mg" is not a sentence end).
+  const [action] = row.management.split(/(?<=\.)\s/);
+  // The row tables' tests keep this under 140 characters for every pair of names they allow.
+  return `${head} ${action}`;
 }
 
+/** What set the severity, in words: the fact that raised it, other risk factors present, what was checked or is missing. */
 function factLines(g: Graded): string[] {
-  if (g.raisedBy) {
-    const def = RISK_FACTS[g.raisedBy.key];
-    return [`Severity ${g.severity} because of ${def.label}: ${g.raisedBy.text}.`];
-  }
-  const checked = g.readings.map((r) => r.text);
+  const raised = g.raisedBy;
+  const present = g.readings.filter((r) => r.holds && r !== raised).map((r) => `${RISK_FACTS[r.key].label} (${r.text})`);
+  const checked = g.readings.filter((r) => !r.holds).map((r) => r.text);
   const missing = g.unanswered.map((key) => RISK_FACTS[key].label);
-  const lines = checked.length > 0 ? [`Checked, below the threshold that would raise it: ${checked.join('; ')}.`] : [];
-  if (missing.length > 0) lines.push(`Not in the chart (would raise it): ${missing.join('; ')}.`);
-  return lines.length > 0 ? lines : [`Severity ${g.severity}: as the source grades this combination.`];
+  return [
+    raised ? `Severity ${g.severity} because of ${RISK_FACTS[raised.key].label}: ${raised.text}.` : `Severity ${g.severity}: as the source grades this combination.`,
+    ...(present.length > 0 ? [`Other risk factors present: ${present.join('; ')}.`] : []),
+    ...(checked.length > 0 ? [`Checked, not raising it: ${checked.join('; ')}.`] : []),
+    ...(missing.length > 0 ? [`Not in the chart (would raise it): ${missing.join('; ')}.`] : []),
+  ];
 }
 
 /** The mechanism-based assessment of two orders, if a row covers them. */
 export function assessMechanism(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: (key: PatientRiskKey) => RiskReading | undefined): InteractionAssessment | undefined {
-  const g = bestMatch(x, y, ctx, read);
+  const [g, ...also] = gradedMatches(x, y, ctx, read);
   if (!g) return undefined;
   const { row } = g.match.row;
+  // One card per pair: a second mechanism (fluoxetine + tramadol: CYP2D6 and serotonergic) is a line of it.
+  const otherMechanisms = also.map((o) => `Also (${o.severity}): ${o.match.row.row.effect}. ${o.match.row.row.mechanism}.`);
   // The card is about the draft (the precipitant when both are drafts or both active).
   const [first, second] = g.match.object.draft && !g.match.precipitant.draft ? [g.match.object, g.match.precipitant] : [g.match.precipitant, g.match.object];
   const raised = g.raisedBy;
-  const standingCritical = raised !== undefined && STANDING_CRITICAL_FACTS.includes(raised.key) && (raised.ageDays ?? Infinity) <= STANDING_CRITICAL_DAYS;
+  const standingCritical = raised !== undefined && STANDING_CRITICAL_FACTS.includes(raised.key) && raised.ageDays <= STANDING_CRITICAL_DAYS;
   return {
     first,
     second,
-    ingredients: g.match.ingredients,
+    // A three-drug row names all three, so the same triple found from two of its pairs is one finding.
+    ingredients: g.match.also ? [...g.match.ingredients, g.match.also.ingredient] : g.match.ingredients,
     severity: g.severity,
     summary: summaryOf(g),
     lines: [
-      ...(g.match.also ? [`Together with ${orderLine(g.match.also)}.`] : []),
+      ...(g.match.also ? [`Together with ${orderLine(g.match.also.order)}.`] : []),
       `Why: ${row.mechanism}.`,
       ...factLines(g),
       `What to do: ${row.management}`,
+      ...otherMechanisms,
     ],
-    evidence: [...(g.match.also ? [g.match.also.ref] : []), ...(raised ? raised.evidence : []), ...g.readings.filter((r) => r !== raised).flatMap((r) => r.evidence)],
-    knowledge: [row.id],
+    evidence: [...(g.match.also ? [g.match.also.order.ref] : []), ...(raised ? raised.evidence : []), ...g.readings.filter((r) => r !== raised).flatMap((r) => r.evidence)],
+    knowledge: [row.id, ...also.map((o) => o.match.row.row.id)],
     source: row.source,
     group: row.group,
     standingCritical,

@@ -56,7 +56,8 @@ describe('pharmacodynamic interaction rows', () => {
   });
 
   it('only ever raises a severity', () => {
-    const lowering = ROWS.filter((r) => (r.raisedBy ?? []).some((m) => RANK[m.severity] <= RANK[r.severity]));
+    // A modifier at the row's own severity only names a risk factor on the card (QT: female sex, age).
+    const lowering = ROWS.filter((r) => (r.raisedBy ?? []).some((m) => RANK[m.severity] < RANK[r.severity]));
     expect(lowering.map((r) => r.id)).toEqual([]);
   });
 
@@ -69,9 +70,9 @@ describe('pharmacodynamic interaction rows', () => {
     expect(tooLong.map((r) => r.id)).toEqual([]);
   });
 
-  it('offers monitoring tests by LOINC code (INR, potassium, creatinine, CBC)', () => {
+  it('offers monitoring tests by LOINC code (INR, potassium, creatinine, CBC, ECG)', () => {
     const loincs = new Set(ROWS.flatMap((r) => (r.monitoring ? [r.monitoring.loinc] : [])));
-    expect(loincs).toEqual(new Set(['6301-6', '2823-3', '2160-0', '57021-8']));
+    expect(loincs).toEqual(new Set(['6301-6', '2823-3', '2160-0', '57021-8', '34534-8']));
   });
 
   it('states each two-drug pair once; only the QT drugs whose labels forbid any other QT drug refine the general QT row', () => {

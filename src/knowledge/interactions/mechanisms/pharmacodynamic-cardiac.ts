@@ -40,7 +40,13 @@ export const QT_ROWS: readonly MechanismRow[] = [
       { when: 'qtc-500-or-more', severity: 'critical' },
       { when: 'potassium-below-3.5', severity: 'critical' },
       { when: 'magnesium-below-1.7', severity: 'critical' },
+      // Risk factors the AHA statement names that the card reports without raising it on their own.
+      { when: 'qtc-prolonged', severity: 'warning' },
+      { when: 'female', severity: 'warning' },
+      { when: 'age-65-or-more', severity: 'warning' },
     ],
+    // US Core clinical test codes: 34534-8 12 lead EKG panel.
+    monitoring: { label: 'Order a 12-lead ECG', loinc: '34534-8', display: '12 lead EKG panel' },
     effect: 'additive QT prolongation, torsade de pointes',
     mechanism: 'both block the cardiac potassium current that ends repolarisation; the risk rises with QTc over 500 ms, low potassium or magnesium, female sex, age and bradycardia',
     management: 'Avoid the pair if an alternative exists. Otherwise check an ECG and correct potassium (to 4 or more) and magnesium first, then repeat the ECG.',

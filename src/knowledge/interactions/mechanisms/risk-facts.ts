@@ -1,6 +1,7 @@
 import type { KnowledgeSource } from '../../../rules/rule';
 import { DIABETES_CONDITIONS } from '../../care-gaps/diabetes-monitoring';
-import type { LabKey } from '../../labs/lab-definitions';
+import type { LabDefinition } from '../../labs/lab-definitions';
+import { INR, MAGNESIUM, POTASSIUM, QTC } from '../../labs/lab-definitions';
 import type { PatientRiskKey } from './mechanism-row';
 
 // What each patient risk fact an interaction row may name means in chart terms: a lab threshold
@@ -10,7 +11,8 @@ import type { PatientRiskKey } from './mechanism-row';
 export type RiskFactDefinition =
   | {
       kind: 'lab';
-      lab: LabKey | 'egfr';
+      /** The analyte (its LOINC codes and unit), or `egfr`: reported or computed (CKD-EPI 2021) as the renal rules read it. */
+      lab: LabDefinition | 'egfr';
       /** `above` means value > threshold, `at-least` ≥, `below` <. */
       compare: 'above' | 'at-least' | 'below';
       threshold: number;
@@ -34,17 +36,17 @@ const CDC_2022: KnowledgeSource = { label: 'CDC Clinical Practice Guideline for 
 const BEERS_2023: KnowledgeSource = { label: 'AGS Beers Criteria 2023', url: 'https://doi.org/10.1111/jgs.18372' };
 
 export const RISK_FACTS: Readonly<Record<PatientRiskKey, RiskFactDefinition>> = {
-  'inr-above-4': { kind: 'lab', lab: 'inr', compare: 'above', threshold: 4, withinDays: 14, label: 'INR above 4.0', source: PDDI_WARFARIN },
-  'potassium-5-or-more': { kind: 'lab', lab: 'potassium', compare: 'at-least', threshold: 5, withinDays: 30, label: 'potassium 5.0 mmol/L or more', source: KDIGO_POTASSIUM },
-  'potassium-6-or-more': { kind: 'lab', lab: 'potassium', compare: 'at-least', threshold: 6, withinDays: 14, label: 'potassium 6.0 mmol/L or more', source: KDIGO_POTASSIUM },
-  'potassium-below-3.5': { kind: 'lab', lab: 'potassium', compare: 'below', threshold: 3.5, withinDays: 30, label: 'potassium below 3.5 mmol/L', source: AHA_QT_2010 },
-  'magnesium-below-1.7': { kind: 'lab', lab: 'magnesium', compare: 'below', threshold: 1.7, withinDays: 30, label: 'magnesium below 1.7 mg/dL', source: AHA_QT_2010 },
+  'inr-above-4': { kind: 'lab', lab: INR, compare: 'above', threshold: 4, withinDays: 14, label: 'INR above 4.0', source: PDDI_WARFARIN },
+  'potassium-5-or-more': { kind: 'lab', lab: POTASSIUM, compare: 'at-least', threshold: 5, withinDays: 30, label: 'potassium 5.0 mmol/L or more', source: KDIGO_POTASSIUM },
+  'potassium-6-or-more': { kind: 'lab', lab: POTASSIUM, compare: 'at-least', threshold: 6, withinDays: 14, label: 'potassium 6.0 mmol/L or more', source: KDIGO_POTASSIUM },
+  'potassium-below-3.5': { kind: 'lab', lab: POTASSIUM, compare: 'below', threshold: 3.5, withinDays: 30, label: 'potassium below 3.5 mmol/L', source: AHA_QT_2010 },
+  'magnesium-below-1.7': { kind: 'lab', lab: MAGNESIUM, compare: 'below', threshold: 1.7, withinDays: 30, label: 'magnesium below 1.7 mg/dL', source: AHA_QT_2010 },
   'egfr-below-30': { kind: 'lab', lab: 'egfr', compare: 'below', threshold: 30, withinDays: 365, label: 'eGFR below 30 mL/min/1.73 m²', source: KDIGO_2024 },
   'egfr-below-60': { kind: 'lab', lab: 'egfr', compare: 'below', threshold: 60, withinDays: 365, label: 'eGFR below 60 mL/min/1.73 m²', source: KDIGO_2024 },
-  'qtc-500-or-more': { kind: 'lab', lab: 'qtc', compare: 'at-least', threshold: 500, withinDays: 90, label: 'QTc 500 ms or more', source: AHA_QT_2010 },
+  'qtc-500-or-more': { kind: 'lab', lab: QTC, compare: 'at-least', threshold: 500, withinDays: 90, label: 'QTc 500 ms or more', source: AHA_QT_2010 },
   // The AHA statement's prolonged QTc: > 470 ms in women, > 450 ms in men; the lower bound is used
   // when sex is unknown (the stricter reading).
-  'qtc-prolonged': { kind: 'lab', lab: 'qtc', compare: 'above', threshold: 450, withinDays: 90, label: 'prolonged QTc (> 470 ms women, > 450 ms men)', source: AHA_QT_2010 },
+  'qtc-prolonged': { kind: 'lab', lab: QTC, compare: 'above', threshold: 450, withinDays: 90, label: 'prolonged QTc (> 470 ms women, > 450 ms men)', source: AHA_QT_2010 },
   female: { kind: 'sex', sex: 'female', label: 'female sex (a torsade de pointes risk factor)', source: AHA_QT_2010 },
   'age-65-or-more': { kind: 'age', atLeast: 65, label: 'age 65 or older', source: BEERS_2023 },
   // 73430006 Sleep apnea; 78275009 Obstructive sleep apnea syndrome; 230493001 Mixed sleep apnea;
