@@ -24,9 +24,20 @@ export interface WarfarinNsaidKnowledge {
   ageAtLeast: number;
   /** PDDI value set Hx-UGIB-snomed: a recorded upper GI bleed (any time: it is a history). */
   giBleedSnomed: readonly { code: string; display: string }[];
-  /** The alternative the IG names: "Substitute NSAID with APAP (Acetaminophen 325 MG)". */
-  alternative: { rxnorm: string; display: string; ingredient: string };
+  /** The alternative the IG names: "Substitute NSAID with APAP (Acetaminophen 325 MG)", with the label's adult directions. */
+  alternative: { rxnorm: string; display: string; ingredient: string; directions: AlternativeDirections };
   source: KnowledgeSource;
+}
+
+/** How the alternative is taken, from its label: what the replacement order says. */
+export interface AlternativeDirections {
+  text: string;
+  doseValue: number;
+  doseUnit: string;
+  /** The shortest interval between doses ("every 4 to 6 hours" → 4). */
+  everyHours: number;
+  /** Most doses (in `doseUnit`s) in 24 hours. */
+  maxPerDay: number;
 }
 
 export const WARFARIN_NSAIDS: WarfarinNsaidKnowledge = {
@@ -64,6 +75,13 @@ export const WARFARIN_NSAIDS: WarfarinNsaidKnowledge = {
     { code: '74474003', display: 'Gastrointestinal hemorrhage' },
     { code: '95531001', display: 'Hemorrhagic duodenitis' },
   ],
-  alternative: { rxnorm: '313782', display: 'Acetaminophen 325 MG Oral Tablet', ingredient: 'acetaminophen' },
+  alternative: {
+    rxnorm: '313782',
+    display: 'Acetaminophen 325 MG Oral Tablet',
+    ingredient: 'acetaminophen',
+    // FDA OTC Drug Facts, acetaminophen 325 mg (regular strength), adults: 2 tablets every 4 to 6
+    // hours while symptoms last; not more than 10 tablets in 24 hours. Indication-independent.
+    directions: { text: 'Take 2 tablets (650 mg) by mouth every 4 to 6 hours as needed for pain; no more than 10 tablets (3,250 mg) in 24 hours.', doseValue: 2, doseUnit: 'tablet', everyHours: 4, maxPerDay: 10 },
+  },
   source: PDDI_WARFARIN_NSAIDS,
 };

@@ -1,5 +1,6 @@
-import type { MedicationRequest, ServiceRequest } from 'fhir/r4';
-import { LOINC, RXNORM } from '../../clinical-codes/code-systems';
+import type { Dosage, MedicationRequest, ServiceRequest } from 'fhir/r4';
+import { LOINC, RXNORM, SNOMED_CT } from '../../clinical-codes/code-systems';
+import type { AlternativeDirections } from '../../knowledge/interactions/pddi-warfarin-nsaids';
 import type { MonitoringOrder } from '../../knowledge/interactions/mechanisms/mechanism-row';
 import type { FindingSuggestion } from '../rule';
 import type { IdentifiedOrder } from './medication-orders';
@@ -13,6 +14,20 @@ export interface Alternative {
   rxnorm: string;
   display: string;
   ingredient: string;
+  /** The label's directions, so the replacement order has a dose and a sig. */
+  directions: AlternativeDirections;
+}
+
+/** The directions as a FHIR Dosage: the sig, as needed, the dose, the interval and the daily maximum. */
+function dosageOf(d: AlternativeDirections): Dosage {
+  return {
+    text: d.text,
+    asNeededBoolean: true,
+    timing: { repeat: { frequency: 1, period: d.everyHours, periodUnit: 'h' } },
+    route: { coding: [{ system: SNOMED_CT, code: '26643006', display: 'Oral route' }] },
+    doseAndRate: [{ doseQuantity: { value: d.doseValue, unit: d.doseUnit } }],
+    maxDosePerPeriod: { numerator: { value: d.maxPerDay, unit: d.doseUnit }, denominator: { value: 24, unit: 'h', system: 'http://unitsofmeasure.org', code: 'h' } },
+  };
 }
 
 /** "Remove ibuprofen order": delete the draft. */
@@ -32,6 +47,7 @@ export function replaceDraft(order: IdentifiedOrder, alternative: Alternative, p
     intent: 'order',
     subject: { reference: patientRef },
     medicationCodeableConcept: { coding: [{ system: RXNORM, code: alternative.rxnorm, display: alternative.display }], text: alternative.display },
+    dosageInstruction: [dosageOf(alternative.directions)],
   };
   return {
     label: `Replace with ${alternative.ingredient}`,

@@ -36,7 +36,7 @@ describe('interaction tables', () => {
     expect(DIGOXIN_CYCLOSPORINE.digoxinLevel).toMatchObject({ lab: DIGOXIN, high: 0.9, withinDays: 30 });
     expect(DIGOXIN.unit).toBe('ng/mL');
     expect(DIGOXIN_CYCLOSPORINE.electrolytes[0]).toMatchObject({ lab: POTASSIUM, low: 3.5, high: 5.0, withinDays: 365 });
-    expect(WARFARIN_NSAIDS.alternative).toEqual({ rxnorm: '313782', display: 'Acetaminophen 325 MG Oral Tablet', ingredient: 'acetaminophen' });
+    expect(WARFARIN_NSAIDS.alternative).toMatchObject({ rxnorm: '313782', display: 'Acetaminophen 325 MG Oral Tablet', ingredient: 'acetaminophen', directions: { doseValue: 2, doseUnit: 'tablet', everyHours: 4, maxPerDay: 10 } });
     expect(WARFARIN_NSAIDS.giBleedSnomed).toHaveLength(24);
   });
 });
