@@ -7,7 +7,7 @@ import type { Finding, Rule, RuleInput } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
 import { inRange } from './in-range';
 import { acuteKidneyInjury, hba1cRising, type LabFindingPart } from './lab-trends';
-import { unresolvedPart } from './unresolved-result';
+import { aggravation, rowFor, unresolvedPart } from './unresolved-result';
 
 // Critical and markedly abnormal lab values, and trends, on patient-view. Per analyte only the
 // latest final result counts, at its band's severity while current (LabAlert.currentDays); an
@@ -34,17 +34,35 @@ function warfarinOrders(facts: ChartFacts): string[] {
     .map((o) => o.ref);
 }
 
-function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
+/** Whether the value was confirmed: the result before it, when one was taken within the currency window. */
+function repeatLine(alert: LabAlert, series: readonly LabValue[]): { line: string; evidence: string[] } {
+  const [latest, previous] = series;
+  if (latest && previous && daysBetween(previous.at, latest.at) <= alert.currentDays) {
+    return { line: `Repeated: ${formatLab(previous, alert.lab)} on ${previous.date} (${previous.ref}), then ${formatLab(latest, alert.lab)}.`, evidence: [previous.ref] };
+  }
+  return { line: 'Not repeated yet.', evidence: [] };
+}
+
+function bandPart(alert: LabAlert, band: LabBand, series: readonly LabValue[], ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
   const onWarfarin = band.onWarfarin === true ? warfarin : [];
+  const latest = series[0] as LabValue;
   if (ageDays <= alert.currentDays) {
     const drug = onWarfarin.length > 0 ? ' The patient takes warfarin.' : '';
+    // One card per analyte (cards.md): it names what on record pushes the value further, and whether it was repeated.
+    const worse = aggravation(rowFor(alert, band), input);
+    const repeat = repeatLine(alert, series);
     return {
-      knowledge: [band.id],
+      knowledge: [band.id, ...(worse ? [worse.row.id] : [])],
       source: band.source,
       severity: band.severity,
       summary: `${alert.lab.label} ${formatLab(latest, alert.lab)}: ${band.finding}. ${band.action}`,
-      lines: [`${describeLab(latest, alert.lab)}.${drug}`, `${band.source.label}: ${band.finding}.`, `Options: ${band.action}`],
-      evidence: [latest.ref, ...onWarfarin],
+      lines: [
+        `${describeLab(latest, alert.lab)}.${drug} ${repeat.line}`,
+        ...(worse ? [`On record, these ${worse.row.effect}: ${worse.lines.join('; ')} (${worse.row.source.label}).`] : []),
+        `${band.source.label}: ${band.finding}.`,
+        `Options: ${band.action}`,
+      ],
+      evidence: [latest.ref, ...repeat.evidence, ...onWarfarin, ...(worse?.evidence ?? [])],
     };
   }
   return ageDays > alert.recheckDays ? undefined : unresolvedPart(alert, band, latest, ageDays, input, onWarfarin);
@@ -57,7 +75,7 @@ function analyteFinding(alert: LabAlert, input: RuleInput, facts: ChartFacts, wa
   const ageDays = daysBetween(latest.at, facts.asOf.getTime());
   const band = alert.bands.find((b) => (b.onWarfarin !== true || warfarin.length > 0) && inRange(latest.value, b.range));
   const trend = TRENDS[alert.lab.key];
-  const parts = [band && bandPart(alert, band, latest, ageDays, input, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
+  const parts = [band && bandPart(alert, band, series, ageDays, input, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
     .filter((p): p is LabFindingPart => p !== undefined)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const [top] = parts;

@@ -55,6 +55,8 @@ export interface RenalOutcome {
   source: KnowledgeSource;
   /** Offer to remove the draft. */
   removeDraft: boolean;
+  /** Set when a lab value (potassium) decided it: on chart open the finding shares that analyte's topic. */
+  analyte?: 'potassium';
 }
 
 function bandOutcome(band: RenalBand, severity: Severity, value: { short: string; basis: string; evidence: string[] }, taken: boolean): RenalOutcome {
@@ -75,7 +77,7 @@ function potassiumOutcome(check: ThresholdCheck, ctx: RenalContext, taken: boole
   const band = k && check.bands.find((b) => inRange(k.value, b.range));
   const severity = taken ? band?.active : band?.draft;
   if (!k || !band || !severity) return undefined;
-  return bandOutcome(band, severity, { short: `potassium ${formatLab(k, POTASSIUM)}`, basis: describeLab(k, POTASSIUM), evidence: [k.ref] }, taken);
+  return { ...bandOutcome(band, severity, { short: `potassium ${formatLab(k, POTASSIUM)}`, basis: describeLab(k, POTASSIUM), evidence: [k.ref] }, taken), analyte: 'potassium' };
 }
 
 /** Why a CrCl/eGFR check could not be done (a draft only; only when kidney function may be reduced). */

@@ -25,7 +25,8 @@ function toFinding(s: MedicationSubject, o: RenalOutcome, taken: boolean): Findi
   const options = offerRemoval ? 'Options: remove the order, or keep it with a reason.' : 'Options: check the dose and indication against the label; recheck kidney function.';
   return {
     ruleId: RENAL_DOSING_RULE_ID,
-    topic: `renal:${s.ref}`,
+    // On chart open, a potassium-decided caution is one of the potassium findings (one card per analyte).
+    topic: s.origin === 'active' && o.analyte !== undefined ? `lab:${o.analyte}` : `renal:${s.ref}`,
     severity: o.severity,
     summary: `${s.name}: ${o.finding}.`,
     detail: [`**${s.display}** (${originText(s, taken)})`, ...o.detail, options].join('\n\n'),

@@ -17,7 +17,7 @@ import type { LabFindingPart } from './lab-trends';
 const SUMMARY_MAX = 139;
 
 /** What makes the value worse in this patient: the drugs and facts found, in words with citations. */
-interface Aggravation {
+export interface Aggravation {
   row: LabAggravators;
   /** Short names for the summary: "lisinopril", "kidney disease". */
   names: string[];
@@ -31,11 +31,11 @@ function sideOf(band: LabBand): 'high' | 'low' {
   return band.range.below !== undefined || band.range.atMost !== undefined ? 'low' : 'high';
 }
 
-function rowFor(alert: LabAlert, band: LabBand): LabAggravators | undefined {
+export function rowFor(alert: LabAlert, band: LabBand): LabAggravators | undefined {
   return LAB_AGGRAVATORS.find((r) => r.lab === alert.lab.key && r.direction === sideOf(band));
 }
 
-function aggravation(row: LabAggravators | undefined, input: RuleInput): Aggravation | undefined {
+export function aggravation(row: LabAggravators | undefined, input: RuleInput): Aggravation | undefined {
   if (!row) return undefined;
   const selector = { classes: row.drugClasses, ingredients: row.ingredients };
   const drugs = chartFacts(input.chart, input.asOf)

@@ -13,6 +13,7 @@ import type { IdentifiedOrder } from './medication-orders';
 import { orderLine, ordersOf } from './medication-orders';
 import { assessWarfarinNsaid } from './warfarin-nsaid-check';
 import type { PatientRiskKey } from '../../knowledge/interactions/mechanisms/mechanism-row';
+import { STANDING_CRITICAL_DAYS } from '../../knowledge/interactions/mechanisms/risk-facts';
 
 // `drug-interaction`: each draft against the chart's active medications and the other drafts
 // (order-select, order-sign); on patient-view, the active medications against each other, in one
@@ -58,12 +59,14 @@ function findingOf(a: InteractionAssessment, input: RuleInput): Finding {
   const recommendRemoval = alternative.length === 0 && a.severity !== 'info';
   const monitoring = a.monitoring ? [orderMonitoring(a.monitoring, input.chart.patientRef)] : [];
   const suggestions = orderHook ? [...alternative, ...removeDrafts([a.first, a.second], recommendRemoval), ...monitoring] : monitoring;
+  const severity = orderHook ? a.severity : standingSeverity(a);
+  const capped = severity !== a.severity ? [`Shown as ${severity}: the patient already takes both, and no result of the last ${STANDING_CRITICAL_DAYS} days crosses a critical threshold (a new order would be ${a.severity}).`] : [];
   return {
     ruleId: DRUG_INTERACTION_RULE_ID,
     topic: `ddi:${[...a.ingredients].sort().join('+')}`,
-    severity: orderHook ? a.severity : standingSeverity(a),
+    severity,
     summary: a.summary,
-    detail: [`${orderLine(a.first)} with ${orderLine(a.second)}.`, ...a.lines].map((l) => `- ${l}`).join('\n'),
+    detail: [`${orderLine(a.first)} with ${orderLine(a.second)}.`, ...a.lines, ...capped].map((l) => `- ${l}`).join('\n'),
     evidence: [...new Set([a.first.ref, a.second.ref, ...a.evidence])],
     source: a.source,
     knowledge: a.knowledge,
@@ -96,6 +99,23 @@ function grouped(findings: readonly Finding[]): Finding[] {
   ];
 }
 
+/** Lab facts (their `severityFact.code` is a lab key) that the lab-alert card of chart open also reports. */
+const ANALYTE_TOPICS: ReadonlySet<string> = new Set(['potassium', 'inr', 'qtc', 'magnesium']);
+
+/**
+ * Patient-view: a standing pair whose severity a lab value set (K 6.1 on spironolactone +
+ * lisinopril) shares the analyte's topic, so the chart shows one card about that potassium (the
+ * most severe of the lab, interaction and dosing findings); the other standing pairs are grouped.
+ */
+function patientViewFindings(findings: readonly Finding[]): Finding[] {
+  const analyteOf = (f: Finding): string | undefined => (f.severityFact && ANALYTE_TOPICS.has(f.severityFact.code) ? f.severityFact.code : undefined);
+  const analyte = findings.flatMap((f) => {
+    const code = analyteOf(f);
+    return code === undefined ? [] : [{ ...f, topic: `lab:${code}` }];
+  });
+  return [...analyte, ...grouped(findings.filter((f) => analyteOf(f) === undefined))];
+}
+
 function evaluate(input: RuleInput): Finding[] {
   const ctx: PairContext = { input, orders: ordersOf(input) };
   const read = riskReader(input);
@@ -103,7 +123,7 @@ function evaluate(input: RuleInput): Finding[] {
     const assessment = assess(x, y, ctx, read);
     return assessment ? [findingOf(assessment, input)] : [];
   });
-  return input.hook === 'patient-view' ? grouped(findings) : findings;
+  return input.hook === 'patient-view' ? patientViewFindings(findings) : findings;
 }
 
 export const drugInteractionRule: Rule = {

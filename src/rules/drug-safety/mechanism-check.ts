@@ -164,7 +164,14 @@ export function assessMechanism(x: IdentifiedOrder, y: IdentifiedOrder, ctx: Pai
   // The card is about the draft (the precipitant when both are drafts or both active).
   const [first, second] = g.match.object.draft && !g.match.precipitant.draft ? [g.match.object, g.match.precipitant] : [g.match.precipitant, g.match.object];
   const raised = g.raisedBy;
-  const standingCritical = raised !== undefined && STANDING_CRITICAL_FACTS.includes(raised.key) && raised.ageDays <= STANDING_CRITICAL_DAYS;
+  // Critical on chart open only when the same analyte crosses its standing threshold within 14 days
+  // (a row raised by K ≥ 5.0 becomes critical on patient-view at K ≥ 6.0).
+  const standingCritical =
+    raised !== undefined &&
+    STANDING_CRITICAL_FACTS.some((key) => {
+      const reading = read(key);
+      return reading?.holds === true && reading.ageDays <= STANDING_CRITICAL_DAYS && reading.fact.code === raised.fact.code;
+    });
   return {
     first,
     second,

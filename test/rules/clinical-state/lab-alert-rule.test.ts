@@ -29,6 +29,19 @@ describe('potassium', () => {
     expect(f.detail).toContain(`Potassium **6.1 mmol/L** on ${daysAgo(1).slice(0, 10)}`);
   });
 
+  it('one potassium card names the drugs on record that raise it and whether the value was repeated', () => {
+    const chart = patient()
+      .medication({ id: 'spiro', name: 'Spironolactone 25 MG Oral Tablet', rxnorm: '313096' })
+      .observation(k(6.4, 3, 'k-0'))
+      .observation(k(6.1, 1));
+    const f = only(run(labAlertRule, chart));
+    expect(f.detail).toContain('Repeated: 6.4 mmol/L');
+    expect(f.detail).toContain('On record, these raise potassium: spironolactone (MedicationRequest/spiro)');
+    expect(f.evidence).toEqual(['Observation/k-1', 'Observation/k-0', 'MedicationRequest/spiro']);
+    expect(f.knowledge).toEqual(['lab/potassium-critical-high', 'lab-aggravators/potassium-high']);
+    expect(only(run(labAlertRule, patient().observation(k(6.1)))).detail).toContain('Not repeated yet.');
+  });
+
   it('grades by band: 5.7 warning, 2.3 critical, 2.8 warning, 5.2 nothing', () => {
     expect(only(run(labAlertRule, patient().observation(k(5.7)))).severity).toBe('warning');
     expect(only(run(labAlertRule, patient().observation(k(2.3)))).knowledge).toEqual(['lab/potassium-critical-low']);

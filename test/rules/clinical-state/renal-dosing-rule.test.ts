@@ -173,6 +173,11 @@ describe('potassium: spironolactone and potassium supplements', () => {
     expect(run(renalDosingRule, patient().medication({ name: 'Spironolactone 25 MG Oral Tablet' }).observation(potassium(5.2)))).toEqual([]);
   });
 
+  it('on chart open, a potassium-decided caution shares the potassium topic (one card per analyte with the lab alert)', () => {
+    const f = only(run(renalDosingRule, patient().medication({ name: 'Spironolactone 25 MG Oral Tablet' }).observation(potassium(5.8))));
+    expect(f).toMatchObject({ topic: 'lab:potassium', severity: 'warning' });
+  });
+
   it('uses only a potassium from the last 30 days', () => {
     expect(run(renalDosingRule, patient().observation(potassium(5.9, 45)), 'order-sign', [draft('d1', 'Spironolactone 25 MG Oral Tablet')])).toEqual([]);
   });

@@ -107,6 +107,10 @@ describe('drug-interaction: mechanism rows', () => {
     // A critical row whose severity no recent fact set (simvastatin + clarithromycin) stays a warning.
     const contraindicated = run(drugInteractionRule, 'patient-view', chart([active('simva', '312961', 'Simvastatin 20 MG Oral Tablet'), active('clari', '197517', 'Clarithromycin 500 MG Oral Tablet')]));
     expect(contraindicated.map((f) => f.severity)).toEqual(['warning']);
+    // Spironolactone + lisinopril: K 5.3 makes a new order critical, but on chart open only K ≥ 6.0 does; both share the potassium topic.
+    const raas = [active('spiro', '313096', 'Spironolactone 25 MG Oral Tablet'), active('lis', '314076', 'Lisinopril 10 MG Oral Tablet')];
+    expect(run(drugInteractionRule, 'patient-view', chart([...raas, lab('k', '2823-3', 5.3, 'mmol/L', '2026-05-30')])).map((f) => [f.topic, f.severity])).toEqual([['lab:potassium', 'warning']]);
+    expect(run(drugInteractionRule, 'patient-view', chart([...raas, lab('k', '2823-3', 6.2, 'mmol/L', '2026-05-30')])).map((f) => [f.topic, f.severity])).toEqual([['lab:potassium', 'critical']]);
     // An info row stays info.
     const info = run(drugInteractionRule, 'patient-view', chart([active('sert', '0', 'Sertraline 50 MG Oral Tablet'), active('suma', '0', 'Sumatriptan 50 MG Oral Tablet')]));
     expect(info.map((f) => f.severity)).toEqual(['info']);
