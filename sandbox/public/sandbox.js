@@ -57,6 +57,7 @@ function renderBanner(p) {
   $('#patient-banner').replaceChildren(
     el('h1', {}, p.name),
     el('p', {}, `${p.sex}, ${p.age} years, born ${p.birthDate}${p.deceased ? ' (deceased)' : ''} · id `, el('code', {}, p.id)),
+    p.shiftedDays ? el('p', { className: 'muted' }, `Fixture record moved ${p.shiftedDays} days forward (every date alike) so that it reads as of today.`) : null,
     el('p', {}, el('strong', {}, 'Problems: '), p.problems.join(' · ') || 'none recorded'),
     el('p', {}, el('strong', {}, 'Allergies: '), p.allergies.join(', ') || 'none recorded'),
     el('p', {}, el('strong', {}, 'Active medications: '), p.medications.join(' · ') || 'none recorded'),
@@ -103,15 +104,36 @@ function applyActions(actions) {
     }
   }
   renderDrafts();
+  dropStaleSuggestions();
 }
 
-async function sendFeedback(hook, entry, card, node) {
+/** The drafts a suggestion acts on (its delete and update actions): it makes no sense once one is gone. */
+function draftsActedOn(suggestion) {
+  return (suggestion.actions ?? []).flatMap((a) => {
+    if (a.type === 'delete') return [String(a.resourceId ?? '').split('/').pop()];
+    return a.type === 'update' && a.resource?.id ? [a.resource.id] : [];
+  });
+}
+
+/** After a suggestion removed or replaced a draft, other cards' suggestions that point at it go away. */
+function dropStaleSuggestions() {
+  const present = new Set(state.drafts.map((d) => d.id));
+  for (const button of document.querySelectorAll('button.accept[data-drafts]')) {
+    const ids = button.dataset.drafts.split(' ').filter((id) => id !== '');
+    if (ids.some((id) => !present.has(id)) && !button.disabled) button.remove();
+  }
+}
+
+async function sendFeedback(hook, entry, card, node, clicked) {
   const status = node.querySelector('.card-status');
   try {
     const { answer } = await api(`feedback/${hook}`, { method: 'POST', body: { feedback: [{ card: card.uuid, outcomeTimestamp: new Date().toISOString(), ...entry }] } });
     status.textContent = answer.status === 200 ? `${entry.outcome === 'accepted' ? 'Accepted' : 'Overridden'}; feedback sent.` : `Feedback refused: HTTP ${answer.status}`;
     node.classList.add(`card-${entry.outcome}`);
-    for (const control of node.querySelectorAll('button, select, input')) control.disabled = true;
+    // A card whose suggestions may all be taken ("any": e.g. several care gaps) keeps the others open.
+    const keepOthers = entry.outcome === 'accepted' && card.selectionBehavior === 'any';
+    const controls = keepOthers ? [clicked] : node.querySelectorAll('button, select, input');
+    for (const control of controls) if (control) control.disabled = true;
   } catch (error) {
     status.textContent = `Feedback failed: ${error.message}`;
   }
@@ -151,10 +173,12 @@ function renderCard(hook, card) {
   const node = el('article', { className: `card indicator-${indicator}`, 'data-card-uuid': card.uuid, 'data-indicator': indicator });
   const source = card.source?.label ? el('p', { className: 'source muted' }, 'Source: ', isHttpUrl(card.source.url) ? el('a', { href: card.source.url, target: '_blank', rel: 'noopener noreferrer' }, card.source.label) : card.source.label) : null;
   const suggestions = (card.suggestions ?? []).map((s) => {
-    const button = el('button', { type: 'button', className: 'accept', 'data-suggestion-uuid': s.uuid }, `${s.isRecommended ? '★ ' : ''}${s.label}`);
+    const drafts = draftsActedOn(s);
+    const button = el('button', { type: 'button', className: 'accept', 'data-suggestion-uuid': s.uuid, 'data-drafts': drafts.length > 0 ? drafts.join(' ') : null }, `${s.isRecommended ? '★ ' : ''}${s.label}`);
     button.addEventListener('click', () => {
+      button.disabled = true;
       applyActions(s.actions);
-      void sendFeedback(hook, { outcome: 'accepted', acceptedSuggestions: [{ id: s.uuid }] }, card, node);
+      void sendFeedback(hook, { outcome: 'accepted', acceptedSuggestions: [{ id: s.uuid }] }, card, node, button);
     });
     return button;
   });
@@ -229,15 +253,40 @@ async function addDraft() {
   await fireHook('order-select', { draftOrders: state.drafts, selections: [`MedicationRequest/${option.id}`] });
 }
 
+/** The order box: drugs of the knowledge tables by name; the chosen one is drafted and order-select fires. */
+async function searchOrders() {
+  const q = $('#order-search').value.trim();
+  if (!state.patient || q.length < 2) return [];
+  const { drugs } = await api(`drugs?${new URLSearchParams({ patient: state.patient.id, q }).toString()}`);
+  $('#order-matches').replaceChildren(...drugs.map((d) => el('option', { value: d.name })));
+  return drugs;
+}
+
+async function orderAny(event) {
+  event.preventDefault();
+  const q = $('#order-search').value.trim().toLowerCase();
+  const drugs = await searchOrders();
+  const chosen = drugs.find((d) => d.name === q) ?? drugs[0];
+  if (!chosen) return setStatus(`No drug in the knowledge tables matches "${q}".`, true);
+  if (state.drafts.some((d) => d.id === chosen.draft.id)) return;
+  state.drafts.push(chosen.draft);
+  $('#order-search').value = '';
+  renderDrafts();
+  await fireHook('order-select', { draftOrders: state.drafts, selections: [`MedicationRequest/${chosen.draft.id}`] });
+}
+
 async function start() {
   const [{ patients }, settings] = await Promise.all([api('patients'), api('settings')]);
   state.patients = patients;
+  $('#clock').textContent = `as of ${new Date().toISOString().slice(0, 10)}`;
   $('#epic-quirks').checked = settings.epicQuirks;
   $('#epic-quirks').addEventListener('change', async (event) => {
     const { epicQuirks } = await api('settings', { method: 'PUT', body: { epicQuirks: event.target.checked } });
     setStatus(`Epic quirks ${epicQuirks ? 'on' : 'off'}: medicationReference, Observation needs category/code, need_patient_banner "false".`);
   });
   $('#add-draft').addEventListener('click', () => void addDraft());
+  $('#order-search').addEventListener('input', () => void searchOrders().catch(() => undefined));
+  $('#order-box').addEventListener('submit', (event) => void orderAny(event));
   $('#sign-orders').addEventListener('click', () => void fireHook('order-sign', { draftOrders: state.drafts }));
   renderPatients();
   document.body.dataset.ready = 'true';

@@ -109,6 +109,56 @@ it('drafts ibuprofen for a patient on warfarin: order-select, then order-sign wa
   expect(await feedbackStore()).toContainEqual(expect.objectContaining({ card: cardUuid, outcome: 'accepted', acceptedSuggestions: [{ id: suggestionUuid }] }));
 }, 90_000);
 
+it('orders any drug the knowledge knows by typing its name: order-select fires with it as a draft', async () => {
+  await page.fill('#order-search', 'fluconazole');
+  await waitForHook('orders', () => page.click('#order-any'));
+  const request = await lastRequest();
+  expect(request['hook']).toBe('order-select');
+  const drafts = ((request['context'] as { draftOrders: { entry: { resource: { medicationCodeableConcept?: { text?: string } } }[] } }).draftOrders.entry ?? []).map((e) => e.resource.medicationCodeableConcept?.text);
+  expect(drafts).toContain('Fluconazole');
+  expect(await renderedCards('#cards-orders')).toEqual(await serviceCards('order-select', request));
+}, 60_000);
+
+it('replacing a draft removes it, drafts the alternative with a dose and directions, and drops other cards\' suggestions for the removed draft', async () => {
+  await waitForHook('patientView', () => page.click(`button[data-patient-id="${clarine.patientId}"]`));
+  await page.selectOption('#draft-option', { label: 'Ibuprofen 400 MG Oral Tablet' });
+  await waitForHook('orders', () => page.click('#add-draft'));
+  await waitForHook('orders', () => page.click('#sign-orders'));
+  const replace = page.locator('#cards-orders button.accept', { hasText: 'Replace with acetaminophen' }).first();
+  const draftId = (await replace.getAttribute('data-drafts')) ?? '';
+  expect(draftId).not.toBe('');
+  expect(await page.locator(`#cards-orders button.accept[data-drafts~="${draftId}"]`).count()).toBeGreaterThan(1);
+  await replace.click();
+  expect(await page.locator(`#cards-orders button.accept[data-drafts~="${draftId}"]:not([disabled])`).count()).toBe(0);
+  await waitForHook('orders', () => page.click('#sign-orders'));
+  const drafts = ((await lastRequest())['context'] as { draftOrders: { entry: { resource: { id?: string; dosageInstruction?: { text?: string }[] } }[] } }).draftOrders.entry.map((e) => e.resource);
+  expect(drafts.map((d) => d.id)).not.toContain(draftId);
+  expect(drafts.some((d) => (d.dosageInstruction?.[0]?.text ?? '').includes('every 4 to 6 hours'))).toBe(true);
+}, 90_000);
+
+it('accepting one care-gap suggestion leaves the card\'s other suggestions available', async () => {
+  await waitForHook('patientView', () => page.click(`button[data-patient-id="${clarine.patientId}"]`));
+  const card = page.locator('#cards-patient-view article.card', { has: page.locator('button.accept:nth-of-type(2)') }).first();
+  const buttons = card.locator('button.accept');
+  expect(await buttons.count()).toBeGreaterThan(1);
+  await buttons.first().click();
+  await card.locator('.card-status', { hasText: 'feedback sent' }).waitFor({ timeout: STEP_MS });
+  expect(await buttons.first().isDisabled()).toBe(true);
+  expect(await buttons.nth(1).isDisabled()).toBe(false);
+}, 60_000);
+
+it('has no sideways scroll at 400 px', async () => {
+  const narrow = await browser!.context.newPage();
+  await narrow.setViewportSize({ width: 400, height: 900 });
+  await narrow.goto(`${sb.baseUrl}/sandbox`);
+  await narrow.waitForSelector('body[data-ready="true"]');
+  await narrow.click(`button[data-patient-id="${clarine.patientId}"]`);
+  await narrow.waitForSelector('body[data-patient-view="done"]', { timeout: STEP_MS });
+  await narrow.screenshot({ path: join(shots, '06-narrow-400px.png'), fullPage: true });
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  await narrow.close();
+}, 60_000);
+
 it('overrides a card with a reason: the feedback reaches the service', async () => {
   const card = page.locator('#cards-patient-view article.card').first();
   const cardUuid = await card.getAttribute('data-card-uuid');
