@@ -62,6 +62,12 @@ export function fdaLabel(drug: string, query: string): KnowledgeSource {
   return { label: `${drug} US prescribing information (FDA label)`, url: `https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=${query}` };
 }
 
+/** A section of a drug's US label, cited by name ("Contraindications (nitrates)"). */
+export function fdaLabelSection(drug: string, section: string, query: string): KnowledgeSource {
+  const base = fdaLabel(drug, query);
+  return { ...base, label: `${base.label}: ${section}` };
+}
+
 /** FDA Established Pharmacologic Class (EPC) the drugs' labels carry. */
 export function fdaPharmacologicClass(epc: string): KnowledgeSource {
   return { label: `FDA Established Pharmacologic Class "${epc} [EPC]"`, url: 'https://www.fda.gov/industry/structured-product-labeling-resources/pharmacologic-class' };

@@ -1,14 +1,11 @@
-import { fdaLabel } from '../../drugs/drug-sources';
+import { fdaLabelSection } from '../../drugs/drug-sources';
 import type { KnowledgeSource } from '../../knowledge-source';
 
 // The sources the pharmacodynamic interaction rows cite: FDA labels (DailyMed search, which always
 // lists the current label, with the section named), FDA Drug Safety Communications, guidelines and
 // the studies that set a severity where the labels are silent or vague.
 
-function label(drug: string, section: string, query: string): KnowledgeSource {
-  const base = fdaLabel(drug, query);
-  return { ...base, label: `${base.label}: ${section}` };
-}
+const label = fdaLabelSection;
 
 // Serotonergic.
 export const PHENELZINE_LABEL = label('Phenelzine (Nardil)', 'Contraindications (serotonergic and sympathomimetic drugs; 14-day washout)', 'phenelzine');

@@ -1,13 +1,10 @@
-import { fdaLabel } from '../../drugs/drug-sources';
+import { fdaLabelSection } from '../../drugs/drug-sources';
 import type { KnowledgeSource } from '../../knowledge-source';
 
 // The sources the pharmacokinetic interaction rows cite. US labels link to their DailyMed search,
 // which always lists the current label; the label's section is named in the citation.
 
-function label(drug: string, section: string, query: string): KnowledgeSource {
-  const base = fdaLabel(drug, query);
-  return { ...base, label: `${base.label}: ${section}` };
-}
+const label = fdaLabelSection;
 
 /** FDA's table of CYP and transporter substrates, inhibitors and inducers (the strength of each precipitant). */
 export const FDA_DDI_TABLE: KnowledgeSource = {
