@@ -39,7 +39,23 @@ export const USPSTF_AAA_2019: KnowledgeSource = {
   url: 'https://www.uspreventiveservicestaskforce.org/uspstf/recommendation/abdominal-aortic-aneurysm-screening',
 };
 
-/** ADA Standards of Care in Diabetes 2025 (sections 6, 11, 12). */
+/** USPSTF 2021, lung cancer screening: yearly low-dose CT, 50–80 with ≥ 20 pack-years who smoke now or quit within 15 years (grade B). */
+export const USPSTF_LUNG_2021: KnowledgeSource = {
+  label: 'USPSTF 2021: lung cancer screening',
+  url: 'https://www.uspreventiveservicestaskforce.org/uspstf/recommendation/lung-cancer-screening',
+};
+
+/**
+ * 2018 AHA/ACC Guideline on the Management of Blood Cholesterol (Grundy et al., Circulation
+ * 2019;139:e1082): statin benefit groups (clinical ASCVD, LDL-C ≥ 190 mg/dL, diabetes 40–75,
+ * 10-year risk) and the statin intensity table.
+ */
+export const ACC_AHA_CHOLESTEROL_2018: KnowledgeSource = {
+  label: '2018 AHA/ACC Guideline on the Management of Blood Cholesterol',
+  url: 'https://doi.org/10.1161/CIR.0000000000000625',
+};
+
+/** ADA Standards of Care in Diabetes 2025 (sections 6, 10, 11, 12; 10: statins for diabetes 40–75). */
 export const ADA_STANDARDS_2025: KnowledgeSource = {
   label: 'ADA Standards of Care in Diabetes 2025',
   url: 'https://diabetesjournals.org/care/issue/48/Supplement_1',
@@ -59,7 +75,7 @@ export const ACIP_PNEUMOCOCCAL_2024: KnowledgeSource = {
 
 /** The grouped care-gap card: it rests on the tables above together. */
 export const CARE_GAPS_SOURCE: KnowledgeSource = {
-  label: 'USPSTF A/B screenings, ADA 2025, ACIP 2024',
+  label: 'USPSTF A/B screenings, ACC/AHA 2018 cholesterol, ADA 2025, ACIP 2024',
   url: 'https://www.uspreventiveservicestaskforce.org/uspstf/recommendation-topics/uspstf-a-and-b-recommendations',
 };
 

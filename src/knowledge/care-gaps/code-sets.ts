@@ -41,11 +41,25 @@ export const CODE_SET_SYSTEMS: Readonly<Record<Exclude<keyof CodeSet, 'icd10'>, 
 
 export const ICD10_SYSTEMS: readonly string[] = [ICD10_CM, ICD10];
 
-/** What a care-gap suggestion orders: one coding, as `ServiceRequest.code`. */
-export interface OrderCode {
+/** What a care-gap suggestion orders: one coding, and what the clinician reads on the draft. */
+interface OrderCoding {
   system: string;
   code: string;
   display: string;
-  /** `code.text`: what the clinician reads on the draft order. */
+  /** `code.text` (`medicationCodeableConcept.text`): what the clinician reads on the draft order. */
   text: string;
 }
+
+/** A test, procedure or vaccine: drafted as a ServiceRequest. */
+export interface ServiceOrderCode extends OrderCoding {
+  kind?: undefined;
+}
+
+/** A drug (RxNorm SCD): drafted as a MedicationRequest with its dosage instruction. */
+export interface MedicationOrderCode extends OrderCoding {
+  kind: 'medication';
+  /** `dosageInstruction[0].text`. */
+  dosage: string;
+}
+
+export type OrderCode = ServiceOrderCode | MedicationOrderCode;

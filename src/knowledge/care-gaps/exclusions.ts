@@ -1,5 +1,5 @@
 import type { KnowledgeSource } from '../knowledge-source';
-import { USPSTF_AAA_2019, USPSTF_HCV_2020, VSAC_ECQM } from './care-gap-sources';
+import { USPSTF_AAA_2019, USPSTF_HCV_2020, USPSTF_LUNG_2021, VSAC_ECQM } from './care-gap-sources';
 import type { CodeSet } from './code-sets';
 
 // What the chart can say that takes a patient out of a screening (the eCQM denominator
@@ -13,6 +13,9 @@ export type ExclusionId =
   | 'bilateral-mastectomy'
   | 'known-hepatitis-c'
   | 'known-aaa'
+  | 'known-lung-cancer'
+  | 'esrd-dialysis'
+  | 'statin-muscle-symptoms'
   | 'hospice'
   | 'palliative-care'
   | 'terminal-illness';
@@ -106,6 +109,53 @@ export const EXCLUSIONS: readonly ExclusionRow[] = [
     asProcedure: false,
     activeOnly: false,
     source: USPSTF_AAA_2019,
+  },
+  {
+    id: 'known-lung-cancer',
+    label: 'lung cancer (surveillance, not screening)',
+    // SNOMED 254637007 non-small cell lung cancer, 254632001 small cell carcinoma of lung (the codes
+    // Synthea's lung cancer module writes); ICD-10-CM C34 malignant neoplasm of bronchus and lung,
+    // Z85.11 personal history of malignant neoplasm of bronchus and lung.
+    codes: { snomed: ['254637007', '254632001'], icd10: ['C34', 'Z85.11'] },
+    asProcedure: false,
+    activeOnly: false,
+    source: USPSTF_LUNG_2021,
+  },
+  {
+    id: 'esrd-dialysis',
+    label: 'end-stage renal disease or dialysis',
+    // VSAC "End Stage Renal Disease" (2.16.840.1.113883.3.526.2.589 N18.6; …2.590 SNOMED 46177005,
+    // 236434000, 236435004, 236436003), "Chronic Kidney Disease, Stage 5" (433146000), plus Z99.2
+    // dependence on renal dialysis; procedures: a subset of VSAC "Dialysis Services"
+    // (2.16.840.1.113883.3.464.1003.109.12.1013): SNOMED 108241001 dialysis, 265764009 renal
+    // dialysis, 302497006 hemodialysis, 71192002 peritoneal dialysis, 238318009 CAPD, 225230008
+    // chronic peritoneal dialysis, 233575001 intermittent hemodialysis, 714749008 CRRT, 67970008
+    // home hemodialysis, 428648006 automated peritoneal dialysis; CPT 90935, 90937, 90945, 90947,
+    // 99512; HCPCS G0257. A dialysis within the last 12 months counts (not an old episode of AKI).
+    codes: {
+      snomed: ['46177005', '236434000', '236435004', '236436003', '433146000', '108241001', '265764009', '302497006', '71192002', '238318009', '225230008', '233575001', '714749008', '67970008', '428648006'],
+      icd10: ['N18.6', 'Z99.2'],
+      cpt: ['90935', '90937', '90945', '90947', '99512'],
+      hcpcs: ['G0257'],
+    },
+    asProcedure: true,
+    activeOnly: true,
+    procedureWithinMonths: 12,
+    valueSet: '2.16.840.1.113883.3.526.2.590',
+    source: VSAC_ECQM,
+  },
+  {
+    id: 'statin-muscle-symptoms',
+    label: 'statin intolerance (muscle symptoms or rhabdomyolysis)',
+    // VSAC "Statin Associated Muscle Symptoms" (2.16.840.1.113762.1.4.1108.85), its drug-specific
+    // codes: 16462851000119106 myalgia caused by statin, 240101000 and G72.0 drug-induced myopathy
+    // (unspecified myalgia and myopathy are left out: they do not say a statin caused them); VSAC
+    // "Rhabdomyolysis" (2.16.840.1.113762.1.4.1047.102): 240131006, 240132004, M62.82. A history counts.
+    codes: { snomed: ['16462851000119106', '240101000', '240131006', '240132004'], icd10: ['G72.0', 'M62.82'] },
+    asProcedure: false,
+    activeOnly: false,
+    valueSet: '2.16.840.1.113762.1.4.1108.85',
+    source: VSAC_ECQM,
   },
   {
     id: 'hospice',

@@ -2,9 +2,13 @@ import type { KnowledgeSource } from '../knowledge-source';
 import { USPSTF_STATIN_2022, VSAC_ECQM } from './care-gap-sources';
 import type { CodeSet } from './code-sets';
 import { DIABETES_CONDITIONS } from './diabetes-monitoring';
+import { CURRENT_SMOKER } from './smoking-status';
 
-// The chart facts that make a screening apply beyond age and sex: the cardiovascular risk
-// factors of the USPSTF statin recommendation, and smoking history for AAA screening.
+// The smoking codes live in smoking-status.ts; re-exported for readers that import them from here.
+export { CURRENT_SMOKER, SMOKING_STATUS_LOINC } from './smoking-status';
+
+// The cardiovascular risk factors of the USPSTF statin recommendation, as problems on the list
+// (current smoking is also read from smoking status observations: smoking-status.ts).
 
 export type RiskFactorId = 'diabetes' | 'hypertension' | 'dyslipidemia' | 'smoking';
 
@@ -16,30 +20,12 @@ export interface RiskFactorRow {
   source: KnowledgeSource;
 }
 
-/** US Core smoking status value set (SNOMED CT), https://hl7.org/fhir/us/core/ValueSet-us-core-smoking-status-observation-codes.html */
-export const US_CORE_SMOKING_STATUS: KnowledgeSource = {
-  label: 'US Core smoking status',
-  url: 'https://hl7.org/fhir/us/core/STU6.1/ValueSet-us-core-smoking-status-observation-codes.html',
-};
-
-/** Current smoking: SNOMED CT findings (US Core) and ICD-10-CM F17.2 nicotine dependence, Z72.0 tobacco use. */
-export const CURRENT_SMOKER: CodeSet = {
-  snomed: ['77176002', '449868002', '428041000124106', '428061000124105', '428071000124103', '65568007'],
-  icd10: ['F17.2', 'Z72.0'],
-};
-
-/** Former smoking: SNOMED 8517006 ex-smoker; ICD-10-CM Z87.891 personal history of nicotine dependence. */
-export const FORMER_SMOKER: CodeSet = { snomed: ['8517006'], icd10: ['Z87.891'] };
-
-/** Never smoked: SNOMED 266919005 never smoked tobacco. */
-export const NEVER_SMOKER: CodeSet = { snomed: ['266919005'] };
-
-/** LOINC 72166-2 Tobacco smoking status: its value is one of the codes above. */
-export const SMOKING_STATUS_LOINC: readonly string[] = ['72166-2'];
+/** Current smoking: a smoking problem, or (smoking-history.ts) a current-smoker status observation. */
+export const SMOKING_RISK_FACTOR: RiskFactorRow = { id: 'smoking', label: 'current smoking', conditions: CURRENT_SMOKER, source: USPSTF_STATIN_2022 };
 
 /**
  * USPSTF 2022 statin recommendation: adults 40–75 with at least one of dyslipidemia, diabetes,
- * hypertension or smoking (and a 10-year CVD risk ≥ 10%, which needs the lipid panel this gap orders).
+ * hypertension or smoking (and a 10-year CVD risk ≥ 10%, estimated from a lipid panel).
  */
 export const CV_RISK_FACTORS: readonly RiskFactorRow[] = [
   { id: 'diabetes', label: 'diabetes', conditions: DIABETES_CONDITIONS, source: USPSTF_STATIN_2022 },
@@ -58,7 +44,7 @@ export const CV_RISK_FACTORS: readonly RiskFactorRow[] = [
     conditions: { snomed: ['55822004', '370992007', '13644009', '302870006'], icd10: ['E78'] },
     source: USPSTF_STATIN_2022,
   },
-  { id: 'smoking', label: 'current smoking', conditions: CURRENT_SMOKER, source: USPSTF_STATIN_2022 },
+  SMOKING_RISK_FACTOR,
 ];
 
 /**

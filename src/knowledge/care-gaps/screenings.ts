@@ -7,6 +7,7 @@ import {
   USPSTF_CERVICAL_2018,
   USPSTF_COLORECTAL_2021,
   USPSTF_HCV_2020,
+  USPSTF_LUNG_2021,
   USPSTF_STATIN_2022,
 } from './care-gap-sources';
 import { CPT, type EventCodeSet, type OrderCode } from './code-sets';
@@ -15,7 +16,7 @@ import type { ExclusionId } from './exclusions';
 // USPSTF A and B screening recommendations as data: who (age at the time of the check, sex, risk),
 // which tests satisfy each one and for how long, what excludes it, and what to order.
 
-export type ScreeningId = 'colorectal' | 'breast' | 'cervical' | 'hepatitis-c' | 'lipid-statin' | 'aaa';
+export type ScreeningId = 'colorectal' | 'breast' | 'cervical' | 'hepatitis-c' | 'lipids' | 'aaa' | 'lung-cancer';
 
 /** One way to meet a screening, with how long its result counts. */
 export interface ScreeningMethod {
@@ -43,8 +44,11 @@ export interface ScreeningRow {
   /** Inclusive, in whole years at the time of the check. */
   minAge: number;
   maxAge: number;
-  /** Eligibility beyond age and sex that the chart must show. */
-  requires?: 'cv-risk-factor' | 'ever-smoked';
+  /**
+   * Eligibility beyond age and sex that the chart must show: a cardiovascular risk factor (lipids),
+   * ever smoking (AAA), ≥ 20 pack-years and smoking now or within 15 years (lung cancer).
+   */
+  requires?: 'cv-risk-factor' | 'ever-smoked' | 'lung-cancer-risk';
   methods: readonly ScreeningMethod[];
   /** Statin use is itself the recommendation (USPSTF 2022): an active statin order meets it. */
   metByStatin?: boolean;
@@ -225,8 +229,9 @@ export const SCREENINGS: readonly ScreeningRow[] = [
     source: USPSTF_HCV_2020,
   },
   {
-    id: 'lipid-statin',
-    title: 'Lipid panel for statin decision',
+    // The lipid panel the 10-year risk needs; whether a statin is due is its own gap (statin-gap.ts).
+    id: 'lipids',
+    title: 'Lipid panel',
     short: 'lipid panel',
     minAge: 40,
     maxAge: 75,
@@ -246,7 +251,7 @@ export const SCREENINGS: readonly ScreeningRow[] = [
     ],
     evidenceSections: ['labs', 'medications'],
     exclusions: [],
-    order: { system: LOINC, code: '57698-3', display: 'Lipid panel with direct LDL - Serum or Plasma', text: 'Lipid panel (10-year CVD risk for statin decision)' },
+    order: { system: LOINC, code: '57698-3', display: 'Lipid panel with direct LDL - Serum or Plasma', text: 'Lipid panel (for the 10-year ASCVD risk)' },
     source: USPSTF_STATIN_2022,
   },
   {
@@ -271,5 +276,27 @@ export const SCREENINGS: readonly ScreeningRow[] = [
     exclusions: ['known-aaa'],
     order: { system: CPT, code: '76706', display: 'Ultrasound, abdominal aorta, screening study for abdominal aortic aneurysm', text: 'AAA screening ultrasound (once)' },
     source: USPSTF_AAA_2019,
+  },
+  {
+    id: 'lung-cancer',
+    title: 'Lung cancer screening',
+    short: 'lung cancer screening',
+    minAge: 50,
+    maxAge: 80,
+    requires: 'lung-cancer-risk',
+    methods: [
+      {
+        id: 'lung-ldct',
+        label: 'low-dose CT',
+        intervalMonths: 12,
+        // CPT 71271 CT thorax, low dose for lung cancer screening (from 2021); HCPCS G0297 (before 2021).
+        codes: { cpt: ['71271'], hcpcs: ['G0297'] },
+        source: USPSTF_LUNG_2021,
+      },
+    ],
+    evidenceSections: ['procedures'],
+    exclusions: ['known-lung-cancer'],
+    order: { system: CPT, code: '71271', display: 'Computed tomography, thorax, low dose for lung cancer screening, without contrast material(s)', text: 'Low-dose CT for lung cancer screening (yearly)' },
+    source: USPSTF_LUNG_2021,
   },
 ];

@@ -1,4 +1,4 @@
-import type { ServiceRequest } from 'fhir/r4';
+import type { MedicationRequest, ServiceRequest } from 'fhir/r4';
 import { unique } from '../../brief/embedded/fhir-values';
 import { CARE_GAPS_SOURCE } from '../../knowledge/care-gaps/care-gap-sources';
 import type { Finding, FindingSuggestion } from '../rule';
@@ -41,21 +41,21 @@ function detailOf(ctx: GapContext, all: readonly GapAssessment[]): string {
     ...section(by('due'), 'Due'),
     ...section(by('not-assessed'), 'Not assessed'),
     ...section(by('met'), 'Up to date'),
+    ...section(by('not-indicated'), 'Not indicated'),
     ...section(by('excluded'), 'Excluded'),
-    'Intervals: USPSTF A/B recommendations, ADA Standards of Care 2025, ACIP 2024. Choose the orders to draft.',
+    'Sources: USPSTF A/B recommendations, ACC/AHA 2018 cholesterol guideline (pooled cohort equations), ADA Standards of Care 2025, ACIP 2024. Choose the orders to draft.',
   ].join('\n\n');
 }
 
-/** A draft order the EHR can create from the card: one ServiceRequest per gap. */
+/** A draft order the EHR can create from the card: one per gap, a MedicationRequest for a drug (the statin), else a ServiceRequest. */
 function suggestionOf(ctx: GapContext, a: GapAssessment): FindingSuggestion {
-  const resource: ServiceRequest = {
-    resourceType: 'ServiceRequest',
-    status: 'draft',
-    intent: 'proposal',
-    subject: { reference: ctx.chart.patientRef },
-    code: { coding: [{ system: a.order.system, code: a.order.code, display: a.order.display }], text: a.order.text },
-    reasonCode: [{ text: `${a.title} due (ChartBrief care gaps)` }],
-  };
+  const subject = { reference: ctx.chart.patientRef };
+  const concept = { coding: [{ system: a.order.system, code: a.order.code, display: a.order.display }], text: a.order.text };
+  const reasonCode = [{ text: `${a.title} due (ChartBrief care gaps)` }];
+  const resource: MedicationRequest | ServiceRequest =
+    a.order.kind === 'medication'
+      ? { resourceType: 'MedicationRequest', status: 'draft', intent: 'proposal', subject, medicationCodeableConcept: concept, reasonCode, dosageInstruction: [{ text: a.order.dosage }] }
+      : { resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', subject, code: concept, reasonCode };
   return { label: `Order ${a.short}`, actions: [{ type: 'create', description: `Draft order: ${a.order.text}`, resource }] };
 }
 

@@ -9,10 +9,12 @@ import { findExclusion } from './exclusion-check';
 import type { GapAssessment, GapContext } from './gap-assessment';
 import { assessImmunizations } from './immunization-gaps';
 import { assessScreenings } from './screening-gaps';
+import { assessStatin } from './statin-gap';
 
-// Care gaps on patient-view: USPSTF A/B screenings, ADA diabetes monitoring and ACIP adult
-// immunizations, as one grouped info card. Nothing for the deceased, for patients in hospice or
-// palliative care, or when the birth date is unknown (every check depends on age).
+// Care gaps on patient-view: statin therapy (ACC/AHA 2018, ADA 2025, USPSTF 2022), USPSTF A/B
+// screenings, ADA diabetes monitoring and ACIP adult immunizations, as one grouped info card.
+// Nothing for the deceased, for patients in hospice or palliative care, or when the birth date is
+// unknown (every check depends on age).
 
 /** The context of the checks, or undefined when no gap applies at all (deceased, no birth date, end of life). */
 function gapContext(chart: Chart, asOf: Date): GapContext | undefined {
@@ -32,7 +34,8 @@ export function assessCareGaps(chart: Chart, asOf: Date): CareGapAssessment {
   const known = assessedCharts.get(chart);
   if (known?.asOf === asOf.getTime()) return known.result;
   const ctx = gapContext(chart, asOf);
-  const result = ctx && { ctx, assessments: [...assessScreenings(ctx), ...assessDiabetes(ctx), ...assessImmunizations(ctx)] };
+  const statin = ctx && assessStatin(ctx);
+  const result = ctx && { ctx, assessments: [...(statin ? [statin] : []), ...assessScreenings(ctx), ...assessDiabetes(ctx), ...assessImmunizations(ctx)] };
   assessedCharts.set(chart, { asOf: asOf.getTime(), result });
   return result;
 }
@@ -45,7 +48,7 @@ function evaluate(input: RuleInput): Finding[] {
 
 export const CARE_GAP_RULE: Rule = {
   id: CARE_GAP_RULE_ID,
-  title: 'Care gaps: USPSTF screenings, ADA diabetes monitoring, ACIP immunizations',
+  title: 'Care gaps: statin therapy, USPSTF screenings, ADA diabetes monitoring, ACIP immunizations',
   hooks: ['patient-view'],
   evaluate,
 };

@@ -1,4 +1,4 @@
-import type { CodeableConcept, FhirResource, ServiceRequest } from 'fhir/r4';
+import type { CodeableConcept, FhirResource, Observation, ServiceRequest } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
 import { arrayOrEmpty, instantOf, observationTimeText, refOf } from '../../brief/embedded/fhir-values';
 import { isFinalResult } from '../../chart/facts/result-status';
@@ -13,6 +13,11 @@ export interface ChartEvent {
   /** When it happened (or was ordered), epoch ms. */
   time: number;
   resource: FhirResource;
+}
+
+/** A final Observation as a chart event. */
+export interface ObservationEvent extends ChartEvent {
+  resource: Observation;
 }
 
 interface Candidate {
@@ -82,6 +87,11 @@ export class ChartEvents {
         }
       }
     }
+  }
+
+  /** Observations with a code of `codes`, newest first (a report that shares the code is not one). */
+  observations(codes: EventCodeSet): ObservationEvent[] {
+    return this.matching(codes).flatMap((e) => (e.resource.resourceType === 'Observation' ? [{ ...e, resource: e.resource }] : []));
   }
 
   /** Events with a code of `codes`, newest first, each once. */

@@ -10,9 +10,11 @@ import type { Age, Sex } from '../../chart/facts/patient';
 
 /**
  * due: recommended and not on record (a gap); met: done within its interval, or not yet due;
- * excluded: the chart says it does not apply; not-assessed: the chart cannot say (a section missing).
+ * excluded: the chart says it does not apply; not-indicated: the chart shows the patient outside
+ * the recommendation (a recorded never-smoker, a 10-year risk under the threshold); not-assessed:
+ * the chart cannot say (a section missing, an input not recorded).
  */
-export type GapStatus = 'due' | 'met' | 'excluded' | 'not-assessed';
+export type GapStatus = 'due' | 'met' | 'excluded' | 'not-indicated' | 'not-assessed';
 
 export interface GapAssessment {
   /** Stable key, part of the finding's topic: `colorectal`, `hba1c`, `influenza`. */

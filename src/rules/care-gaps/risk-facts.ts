@@ -1,59 +1,37 @@
-import type { Coding, Observation } from 'fhir/r4';
+import type { Coding } from 'fhir/r4';
 import { refOf } from '../../brief/embedded/fhir-values';
-import { isActiveCondition, isAssertedCondition } from '../../brief/embedded/problems';
+import { isActiveCondition } from '../../brief/embedded/problems';
 import { RXNORM } from '../../clinical-codes/code-systems';
 import type { ResolvedMedication } from '../../chart/chart';
 import { chartFacts } from '../../chart/facts/chart-facts';
 import type { MedicationOrder } from '../../chart/facts/medication-orders';
-import type { CodeSet } from '../../knowledge/care-gaps/code-sets';
 import type { DrugClass } from '../../knowledge/drugs/drug-identity';
-import {
-  CURRENT_SMOKER,
-  CV_RISK_FACTORS,
-  FORMER_SMOKER,
-  NEVER_SMOKER,
-  type RiskFactorRow,
-  SMOKING_STATUS_LOINC,
-} from '../../knowledge/care-gaps/risk-factors';
+import { CV_RISK_FACTORS, type RiskFactorRow, SMOKING_RISK_FACTOR } from '../../knowledge/care-gaps/risk-factors';
 import { conceptMatches } from './code-match';
 import type { GapContext } from './gap-assessment';
+import { smokingHistory } from './smoking-history';
 
-// Chart facts beyond age and sex: cardiovascular risk factors, smoking history, drug therapy.
+// Chart facts beyond age and sex: cardiovascular risk factors on the problem list, drug therapy
+// (smoking history: smoking-history.ts).
 
 export interface FoundRiskFactor {
   row: RiskFactorRow;
   ref: string;
 }
 
-/** Active Conditions that are USPSTF statin risk factors, one per factor. */
+/**
+ * The USPSTF statin risk factors the chart shows, one per factor: active problems, and current
+ * smoking also from the latest smoking status.
+ */
 export function cvRiskFactors(ctx: GapContext): FoundRiskFactor[] {
   const found: FoundRiskFactor[] = [];
   for (const row of CV_RISK_FACTORS) {
     const c = ctx.chart.conditions.find((x) => isActiveCondition(x) && conceptMatches(x.code, row.conditions));
     if (c) found.push({ row, ref: refOf(c) });
   }
+  const latest = smokingHistory(ctx).latest;
+  if (latest?.kind === 'current' && !found.some((f) => f.row === SMOKING_RISK_FACTOR)) found.push({ row: SMOKING_RISK_FACTOR, ref: latest.ref });
   return found;
-}
-
-export type SmokingHistory = { status: 'ever' | 'never'; ref: string } | { status: 'unknown' };
-
-/**
- * Whether the patient has ever smoked: any Condition or smoking-status Observation saying current
- * or former smoker means ever; otherwise a never-smoker status means never; else unknown.
- */
-export function smokingHistory(ctx: GapContext): SmokingHistory {
-  const everCodes: CodeSet[] = [CURRENT_SMOKER, FORMER_SMOKER];
-  const condition = ctx.chart.conditions.find((c) => isAssertedCondition(c) && everCodes.some((set) => conceptMatches(c.code, set)));
-  if (condition) return { status: 'ever', ref: refOf(condition) };
-  const statuses = ctx.events
-    .matching({ loinc: SMOKING_STATUS_LOINC })
-    .map((e) => e.resource)
-    .filter((r): r is Observation => r.resourceType === 'Observation')
-    .map((o) => ({ ref: refOf(o), value: o.valueCodeableConcept }));
-  const ever = statuses.find((s) => everCodes.some((set) => conceptMatches(s.value, set)));
-  if (ever) return { status: 'ever', ref: ever.ref };
-  const never = statuses.find((s) => conceptMatches(s.value, NEVER_SMOKER));
-  return never ? { status: 'never', ref: never.ref } : { status: 'unknown' };
 }
 
 /** RxNorm codes on the order itself (ingredient-level codes match the tables directly). */

@@ -4,38 +4,13 @@ import type { ChartEvent } from './chart-events';
 import { findExclusion } from './exclusion-check';
 import { type GapAssessment, type GapContext, missingSections } from './gap-assessment';
 import { eventText, intervalText, orList, stillCounts } from './interval-text';
-import { activeOrdersOf, cvRiskFactors, smokingHistory } from './risk-facts';
+import { activeOrdersOf } from './risk-facts';
+import { eligibility } from './screening-eligibility';
 
-// USPSTF screenings (screenings.ts) for this patient: due, met, excluded, or not assessable.
+// USPSTF screenings (screenings.ts) for this patient: due, met, excluded, not indicated (the chart
+// shows the patient outside the recommendation), or not assessable.
 
 type Base = Omit<GapAssessment, 'status' | 'reason' | 'evidence'>;
-
-/** Who the screening applies to, as the chart shows it: text and the resources that show it. */
-interface Eligibility {
-  text: string;
-  evidence: string[];
-}
-
-/** The eligibility beyond age and sex; undefined: not eligible; a string: cannot tell, and why. */
-function eligibility(row: ScreeningRow, ctx: GapContext): Eligibility | undefined | string {
-  const age = `age ${ctx.age.years}`;
-  const patient = ctx.chart.patientRef;
-  switch (row.requires) {
-    case undefined:
-      return { text: age, evidence: [patient] };
-    case 'cv-risk-factor': {
-      const factors = cvRiskFactors(ctx);
-      if (factors.length > 0) return { text: `${age}, ${factors.map((f) => f.row.label).join(', ')}`, evidence: [patient, ...factors.map((f) => f.ref)] };
-      const missing = missingSections(ctx.chart, ['conditions']);
-      return missing === undefined ? undefined : `risk factors unknown (${missing} unavailable)`;
-    }
-    case 'ever-smoked': {
-      const smoking = smokingHistory(ctx);
-      if (smoking.status === 'ever') return { text: `${age}, has smoked`, evidence: [patient, smoking.ref] };
-      return smoking.status === 'never' ? undefined : 'smoking history not recorded';
-    }
-  }
-}
 
 function applicableMethods(row: ScreeningRow, ctx: GapContext): ScreeningMethod[] {
   return row.methods.filter((m) => m.minAge === undefined || ctx.age.years >= m.minAge);
@@ -71,7 +46,8 @@ function assessScreening(row: ScreeningRow, ctx: GapContext): GapAssessment | un
   if (excluded) return { ...base, knowledge: [row.id, excluded.row.id], status: 'excluded', reason: `${excluded.row.label} \`${excluded.ref}\``, evidence: [excluded.ref] };
   const who = eligibility(row, ctx);
   if (who === undefined) return undefined;
-  if (typeof who === 'string') return { ...base, status: 'not-assessed', reason: who, evidence: [patient] };
+  if (who.kind === 'not-indicated') return { ...base, status: 'not-indicated', reason: who.reason, evidence: who.evidence };
+  if (who.kind === 'unknown') return { ...base, status: 'not-assessed', reason: who.reason, evidence: who.evidence };
   const met = metBy(row, ctx);
   if (met) return { ...base, knowledge: [row.id, met.knowledge], status: 'met', reason: met.text, evidence: [met.ref] };
   const missing = missingSections(ctx.chart, row.evidenceSections);

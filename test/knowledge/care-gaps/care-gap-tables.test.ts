@@ -3,80 +3,15 @@ import type { CodeSet, OrderCode } from '../../../src/knowledge/care-gaps/code-s
 import { DIABETES_CONDITIONS, DIABETES_MONITORING, GLUCOSE_LOWERING_INGREDIENTS, HBA1C_SCHEDULE } from '../../../src/knowledge/care-gaps/diabetes-monitoring';
 import { END_OF_LIFE_EXCLUSIONS, EXCLUSIONS } from '../../../src/knowledge/care-gaps/exclusions';
 import { INFLUENZA, PNEUMOCOCCAL_PRODUCTS, PNEUMOCOCCAL_SCHEDULE } from '../../../src/knowledge/care-gaps/immunizations';
-import { CURRENT_SMOKER, CV_RISK_FACTORS, FORMER_SMOKER, NEVER_SMOKER, STATIN_INGREDIENTS } from '../../../src/knowledge/care-gaps/risk-factors';
+import { CV_RISK_FACTORS, STATIN_INGREDIENTS } from '../../../src/knowledge/care-gaps/risk-factors';
+import { CURRENT_SMOKER, FORMER_SMOKER, NEVER_SMOKER, PACK_YEARS, SMOKER_STATUS_UNKNOWN } from '../../../src/knowledge/care-gaps/smoking-status';
+import { PCE_EQUATIONS } from '../../../src/knowledge/care-gaps/pooled-cohort-equations';
 import { SCREENINGS } from '../../../src/knowledge/care-gaps/screenings';
-import type { KnowledgeSource } from '../../../src/rules/rule';
+import { STATIN_DRAFTS, STATIN_INDICATIONS } from '../../../src/knowledge/care-gaps/statin-therapy';
+import { expectCodes, expectSource, loincCheckDigit, verhoeffValid } from './table-checks';
 
 // Sanity of the care-gap tables: every row cites a source, every interval is positive, every
 // code is well formed (LOINC and SNOMED CT check digits catch typos), nothing is listed twice.
-
-function expectSource(source: KnowledgeSource): void {
-  expect(source.label.trim()).not.toBe('');
-  expect(source.url).toMatch(/^https:\/\/\S+$/);
-}
-
-/** LOINC mod-10 check digit (https://loinc.org/kb/users-guide/calculating-mod-10-check-digits/). */
-function loincCheckDigit(body: string): number {
-  const digits = body.split('').reverse();
-  const odd = digits.filter((_, i) => i % 2 === 0).reverse().join('');
-  const even = digits.filter((_, i) => i % 2 === 1).reverse().join('');
-  const combined = `${even}${String(Number(odd) * 2)}`;
-  const sum = combined.split('').reduce((s, d) => s + Number(d), 0);
-  return (10 - (sum % 10)) % 10;
-}
-
-// Verhoeff tables: SNOMED CT identifiers end in a Verhoeff check digit.
-const D = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1], [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const P = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1], [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
-
-function verhoeffValid(id: string): boolean {
-  let c = 0;
-  id.split('').reverse().forEach((d, i) => {
-    c = D[c]![P[i % 8]![Number(d)]!]!;
-  });
-  return c === 0;
-}
-
-function expectCodes(set: CodeSet): void {
-  const all = Object.values(set).flat() as string[];
-  expect(all.length).toBeGreaterThan(0);
-  for (const [list, codes] of Object.entries(set) as [keyof CodeSet, string[]][]) {
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const code of codes) {
-      switch (list) {
-        case 'loinc': {
-          expect(code).toMatch(/^\d{1,6}-\d$/);
-          const [body, check] = code.split('-');
-          expect(`${code}:${loincCheckDigit(body!)}`).toBe(`${code}:${check}`);
-          break;
-        }
-        case 'snomed':
-          expect(code).toMatch(/^\d{6,18}$/);
-          expect(`${code}:${String(verhoeffValid(code))}`).toBe(`${code}:true`);
-          break;
-        case 'cpt':
-          expect(code).toMatch(/^\d{4}[0-9F]$/);
-          break;
-        case 'hcpcs':
-          expect(code).toMatch(/^[A-Z]\d{4}$/);
-          break;
-        case 'cvx':
-          expect(code).toMatch(/^\d{1,3}$/);
-          break;
-        case 'icd10':
-          expect(code).toMatch(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/);
-          break;
-      }
-    }
-  }
-}
 
 function expectOrder(order: OrderCode): void {
   expect(order.system).toMatch(/^http/);
@@ -128,14 +63,16 @@ describe('screening table (USPSTF)', () => {
       'hepatitis-c-antibody': undefined,
       'lipid-panel': 60,
       'aaa-ultrasound': undefined,
+      'lung-ldct': 12,
     });
     expect(SCREENINGS.map((r) => [r.id, r.minAge, r.maxAge, r.sex])).toEqual([
       ['colorectal', 45, 75, undefined],
       ['breast', 40, 74, 'female'],
       ['cervical', 21, 65, 'female'],
       ['hepatitis-c', 18, 79, undefined],
-      ['lipid-statin', 40, 75, undefined],
+      ['lipids', 40, 75, undefined],
       ['aaa', 65, 75, 'male'],
+      ['lung-cancer', 50, 80, undefined],
     ]);
   });
 
@@ -189,10 +126,27 @@ describe('risk factor tables', () => {
     expectCodes(row.conditions);
   });
 
-  it('keeps current, former and never smoking apart', () => {
-    for (const set of [CURRENT_SMOKER, FORMER_SMOKER, NEVER_SMOKER]) expectCodes(set);
-    const never = new Set(NEVER_SMOKER.snomed);
-    for (const code of [...(CURRENT_SMOKER.snomed ?? []), ...(FORMER_SMOKER.snomed ?? [])]) expect(never.has(code)).toBe(false);
+  it('keeps current, former, status-unknown and never smoking apart, each code in one set', () => {
+    const sets = [CURRENT_SMOKER, FORMER_SMOKER, SMOKER_STATUS_UNKNOWN, NEVER_SMOKER];
+    for (const set of sets) expectCodes(set);
+    const all = sets.flatMap((set) => [...(set.snomed ?? []), ...(set.icd10 ?? [])]);
+    expect(new Set(all).size).toBe(all.length);
+    expectCodes(PACK_YEARS);
+  });
+
+  it('reads the eight US Core smoking status values', () => {
+    const kinds = (code: string): string[] =>
+      Object.entries({ current: CURRENT_SMOKER, former: FORMER_SMOKER, unknown: SMOKER_STATUS_UNKNOWN, never: NEVER_SMOKER }).flatMap(([k, set]) => (set.snomed?.includes(code) ? [k] : []));
+    expect(['449868002', '428041000124106', '428071000124103', '428061000124105', '8517006', '77176002', '266919005', '266927001'].map(kinds)).toEqual([
+      ['current'],
+      ['current'],
+      ['current'],
+      ['current'],
+      ['former'],
+      ['unknown'],
+      ['never'],
+      [],
+    ]);
   });
 });
 
@@ -232,6 +186,12 @@ describe('knowledge row ids', () => {
       ...DIABETES_MONITORING.map((r) => `diabetes-${r.id}`),
       INFLUENZA.id,
       PNEUMOCOCCAL_SCHEDULE.id,
+      ...Object.keys(STATIN_INDICATIONS).map((id) => `statin-${id}`),
+      ...Object.keys(STATIN_DRAFTS).map((intensity) => `statin-${intensity}-intensity`),
+      ...Object.keys(PCE_EQUATIONS),
+      'pooled-cohort-equations',
+      'statin-allergy',
+      'pregnancy',
     ];
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -1,5 +1,18 @@
 import { assessScreenings } from '../../../src/rules/care-gaps/screening-gaps';
-import type { Coding, DiagnosticReport, FhirResource, Immunization, MedicationRequest, Observation, Patient, Procedure, ServiceRequest } from 'fhir/r4';
+import type {
+  AllergyIntolerance,
+  Coding,
+  Condition,
+  DiagnosticReport,
+  Extension,
+  FhirResource,
+  Immunization,
+  MedicationRequest,
+  Observation,
+  Patient,
+  Procedure,
+  ServiceRequest,
+} from 'fhir/r4';
 import { Chart } from '../../../src/chart/chart';
 import type { SectionStatus } from '../../../src/chart/chart-sections';
 import { CHART_SECTIONS } from '../../../src/chart/chart-sections';
@@ -46,6 +59,71 @@ export function labResult(id: string, loinc: string, date: string, extra: Partia
   };
 }
 
+const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+
+/** A tobacco smoking status (LOINC 72166-2) valued by SNOMED CT: US Core files it as social-history, Synthea as survey. */
+export function smokingStatus(id: string, snomed: string, date: string, category: 'social-history' | 'survey' = 'social-history'): Observation {
+  return labResult(id, '72166-2', date, {
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: category }] }],
+    valueCodeableConcept: { coding: [{ system: SNOMED, code: snomed }] },
+  });
+}
+
+/** Pack-years (SNOMED CT 401201003), as the US Core smoking status profile records them. */
+export function packYears(id: string, value: number, date: string): Observation {
+  return labResult(id, '0-0', date, {
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'social-history' }] }],
+    code: { coding: [{ system: SNOMED, code: '401201003', display: 'Cigarette pack-years' }] },
+    valueQuantity: { value, unit: '{pack-years}', system: 'http://unitsofmeasure.org', code: '{pack-years}' },
+  });
+}
+
+/** A lab result with a quantity (mg/dL unless told). */
+export function quantityResult(id: string, loinc: string, date: string, value: number, unit = 'mg/dL'): Observation {
+  return labResult(id, loinc, date, { valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit } });
+}
+
+/** A blood pressure panel (85354-9) with systolic (8480-6) and diastolic (8462-4) components. */
+export function bloodPressure(id: string, date: string, systolic: number, diastolic: number): Observation {
+  const mmHg = (value: number) => ({ value, unit: 'mm[Hg]', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+  return labResult(id, '85354-9', date, {
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs' }] }],
+    component: [
+      { code: { coding: [{ system: LOINC, code: '8480-6' }] }, valueQuantity: mmHg(systolic) },
+      { code: { coding: [{ system: LOINC, code: '8462-4' }] }, valueQuantity: mmHg(diastolic) },
+    ],
+  });
+}
+
+/** A total cholesterol and HDL pair (mg/dL) on one date: `tc-<date>`, `hdl-<date>`. */
+export function lipids(date: string, totalCholesterol: number, hdl: number): Observation[] {
+  return [quantityResult(`tc-${date}`, '2093-3', date, totalCholesterol), quantityResult(`hdl-${date}`, '2085-9', date, hdl)];
+}
+
+/** A drug allergy or intolerance recorded by name. */
+export function drugAllergy(id: string, text: string, type: AllergyIntolerance['type'] = 'allergy'): AllergyIntolerance {
+  return {
+    resourceType: 'AllergyIntolerance',
+    id,
+    patient: subject('pat-1'),
+    type,
+    category: ['medication'],
+    code: { text },
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+  };
+}
+
+/** The US Core race extension with one OMB category (CDC Race & Ethnicity code). */
+export function race(code: string, display: string): Extension {
+  return {
+    url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+    extension: [
+      { url: 'ombCategory', valueCoding: { system: 'urn:oid:2.16.840.1.113883.6.238', code, display } },
+      { url: 'text', valueString: display },
+    ],
+  };
+}
+
 export function condition(id: string, coding: Coding, status = 'active', verification?: string, patientId = 'pat-1'): FhirResource {
   return {
     resourceType: 'Condition',
@@ -67,6 +145,11 @@ export function medicationOrder(id: string, rxnorm: string, authoredOn: string, 
     authoredOn,
     medicationCodeableConcept: { coding: [{ system: RXNORM, code: rxnorm }], text: `drug ${rxnorm}` },
   };
+}
+
+/** A Condition with dates (onset, abatement, recorded). */
+export function conditionDated(id: string, coding: Coding, status: string, dates: Pick<Condition, 'onsetDateTime' | 'abatementDateTime' | 'recordedDate'>): Condition {
+  return { ...(condition(id, coding, status) as Condition), ...dates };
 }
 
 export const DIABETES: Coding = { system: SNOMED, code: '44054006', display: 'Diabetes mellitus type 2' };

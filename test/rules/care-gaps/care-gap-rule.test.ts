@@ -16,6 +16,7 @@ import {
   procedure,
   runCareGaps,
   SNOMED,
+  smokingStatus,
 } from './care-gap-kit';
 
 const COLONOSCOPY = { system: SNOMED, code: '73761001' };
@@ -63,11 +64,40 @@ describe('the care-gap rule', () => {
     });
   });
 
+  it('drafts the statin as a MedicationRequest with its dosage, and lists what is not indicated under its own label', () => {
+    const [f] = runCareGaps(chartOf(patientAged(68, 'male'), [condition('stroke', { system: SNOMED, code: '230690007' }), smokingStatus('smk', '266919005', '2026-01-01', 'survey')]));
+    expect(f?.topic.startsWith('care-gaps:statin-high,')).toBe(true);
+    expect(f?.suggestions?.[0]).toEqual({
+      label: 'Order statin',
+      actions: [
+        {
+          type: 'create',
+          description: 'Draft order: Atorvastatin 40 mg tablet (high-intensity statin)',
+          resource: {
+            resourceType: 'MedicationRequest',
+            status: 'draft',
+            intent: 'proposal',
+            subject: { reference: 'Patient/pat-1' },
+            medicationCodeableConcept: {
+              coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '617311', display: 'atorvastatin 40 MG Oral Tablet' }],
+              text: 'Atorvastatin 40 mg tablet (high-intensity statin)',
+            },
+            reasonCode: [{ text: 'Statin therapy due (ChartBrief care gaps)' }],
+            dosageInstruction: [{ text: 'Take 1 tablet (40 mg) by mouth once daily' }],
+          },
+        },
+      ],
+    });
+    expect(f?.detail).toContain('**Due**\n\n- Statin therapy: no statin on record; stroke or TIA `Condition/stroke` (clinical ASCVD): high-intensity statin');
+    expect(f?.detail).toContain('**Not indicated**\n\n- Abdominal aortic aneurysm screening: never smoked `Observation/smk`\n- Lung cancer screening: never smoked `Observation/smk`');
+    expect(f?.evidence).toEqual(expect.arrayContaining(['Condition/stroke', 'Observation/smk']));
+  });
+
   it('keeps the summary under 140 characters when many gaps are due', () => {
     const [f] = runCareGaps(chartOf(patientAged(52, 'female'), [condition('dm', DIABETES)]));
-    expect(f?.topic).toBe('care-gaps:colorectal,breast,cervical,hepatitis-c,lipid-statin,hba1c,urine-albumin,eye-exam,foot-exam,influenza,pneumococcal');
+    expect(f?.topic).toBe('care-gaps:statin-moderate,colorectal,breast,cervical,hepatitis-c,lipids,hba1c,urine-albumin,eye-exam,foot-exam,influenza,pneumococcal');
     expect(f?.summary.length).toBeLessThan(140);
-    expect(f?.summary).toMatch(/^Care gaps \(11\): colorectal screening, .* \+\d more\. Draft orders offered\.$/);
+    expect(f?.summary).toMatch(/^Care gaps \(12\): statin, colorectal screening, .* \+\d more\. Draft orders offered\.$/);
   });
 
   it('lists what it could not assess and what is excluded, and names an unrecorded sex', () => {
