@@ -9,7 +9,7 @@ import type { Severity } from '../../../src/knowledge/severity';
 // labels' words, each pair is stated once, and each row's summary fits a card.
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
-const PK_GROUPS = new Set(['cyp3a4', 'cyp2c9', 'cyp2c19', 'cyp2d6', 'cyp1a2', 'p-gp', 'renal-clearance', 'xanthine-oxidase']);
+const PK_GROUPS = new Set(['cyp3a4', 'cyp2c9', 'cyp2c19', 'cyp2d6', 'cyp1a2', 'p-gp', 'renal-clearance', 'xanthine-oxidase', 'reduced-exposure']);
 
 /** The ingredient names of a set: its classes' members and named ingredients, less the exceptions. */
 function namesOf(set: DrugSet): string[] {

@@ -17,6 +17,7 @@ export type MechanismGroup =
   | 'p-gp'
   | 'renal-clearance'
   | 'xanthine-oxidase'
+  | 'reduced-exposure'
   | 'serotonergic'
   | 'qt'
   | 'cns-depression'

@@ -8,8 +8,7 @@ import {
   SULFONYLUREA_ANTIMICROBIAL_COHORT,
   TMP_SMX_HYPERKALAEMIA,
   TMP_SPIRONOLACTONE_STUDY,
-  TRIPLE_WHAMMY_COHORT,
-} from './pharmacodynamic-sources';
+  TRIPLE_WHAMMY_COHORT, LISINOPRIL_POTASSIUM_LABEL } from './pharmacodynamic-sources';
 
 // Pharmacodynamic interactions of the kidney, potassium, glucose and marrow. Hyperkalaemia rows
 // start from the label (spironolactone with a RAS inhibitor: monitor → warning; amiloride or
@@ -59,6 +58,20 @@ export const HYPERKALAEMIA_ROWS: readonly MechanismRow[] = [
     management: 'Stop the potassium supplement unless potassium is low on the aldosterone antagonist. Check potassium within 1 week.',
     monitoring: POTASSIUM_ORDER,
     source: SPIRONOLACTONE_LABEL,
+  },
+  {
+    // Often intended (a diuretic's potassium loss): information unless the kidneys or the potassium say otherwise.
+    id: 'mech:hyperkalaemia:potassium-ras-inhibitor',
+    group: 'hyperkalaemia',
+    precipitant: POTASSIUM,
+    object: RAS_INHIBITORS,
+    severity: 'info',
+    raisedBy: [{ when: 'egfr-below-60', severity: 'warning' }, ...HIGH_POTASSIUM_OR_LOW_EGFR],
+    effect: 'hyperkalaemia',
+    mechanism: 'the RAS inhibitor lowers aldosterone and potassium excretion while the supplement adds potassium; the risk rises as kidney function falls',
+    management: 'Check potassium within 1 week of starting. Stop the supplement if potassium is 5.0 or more; avoid it with eGFR below 30.',
+    monitoring: POTASSIUM_ORDER,
+    source: LISINOPRIL_POTASSIUM_LABEL,
   },
   {
     id: 'mech:hyperkalaemia:potassium-amiloride-triamterene',

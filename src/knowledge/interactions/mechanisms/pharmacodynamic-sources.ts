@@ -68,6 +68,7 @@ export const WARFARIN_ANTIBIOTIC_COHORT: KnowledgeSource = {
 
 // Hyperkalaemia.
 export const SPIRONOLACTONE_LABEL = label('Spironolactone (Aldactone)', 'Warnings (hyperkalaemia with ACE inhibitors, ARBs, potassium supplements)', 'spironolactone');
+export const LISINOPRIL_POTASSIUM_LABEL = label('Lisinopril (Zestril)', 'Drug Interactions (potassium supplements, potassium-sparing diuretics, salt substitutes: hyperkalaemia)', 'lisinopril');
 export const AMILORIDE_LABEL = label('Amiloride (Midamor), triamterene (Dyrenium)', 'Boxed Warning and Contraindications (potassium supplements, other potassium-conserving drugs)', 'amiloride');
 export const TMP_SMX_HYPERKALAEMIA: KnowledgeSource = {
   label: 'Antoniou T et al. Trimethoprim-sulfamethoxazole-induced hyperkalemia in patients receiving RAS inhibitors. Arch Intern Med 2010;170:1045',
