@@ -3,6 +3,7 @@ import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Chart } from '../src/chart/chart';
+import type { SectionName } from '../src/chart/chart-sections';
 import type { CdsResponse } from '../src/cds/cds-types';
 import type { FeedbackStore } from '../src/feedback/feedback-store';
 import { outcome, outcomeOf } from '../src/outcomes';
@@ -19,13 +20,15 @@ import { stripEmpty } from '../src/cards/strip-empty';
 /** What loading a chart for a hook can answer besides a chart (mapped to HTTP below, nowhere else). */
 export type HookChartError =
   | { kind: 'patient-unavailable'; reason: string }
-  | { kind: 'patient-mismatch'; reason: string; field: string };
+  | { kind: 'patient-mismatch'; reason: string; field: string; source: 'prefetch' | 'fhir' };
 
 export interface HookChartInput {
   patientId: string;
   prefetch?: Record<string, unknown>;
   fhirServer?: string;
   accessToken?: string;
+  /** The sections the service reads (its declared list); nothing else is read. */
+  sections: readonly SectionName[];
   requestId: string;
 }
 
@@ -124,6 +127,7 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
         prefetch: request.prefetch,
         fhirServer: request.fhirServer,
         accessToken: request.fhirAuthorization?.access_token,
+        sections: service.sections,
         requestId: req.requestId ?? '',
       });
       if (!chart.ok) throw chartProblem(chart.error);
@@ -172,6 +176,9 @@ function chartProblem(e: HookChartError): HttpProblem {
       // https://cds-hooks.hl7.org/2.0/#fhir-resource-access: no prefetch and no usable FHIR server.
       return new HttpProblem(412, outcome('not-found', `The patient's record could not be read: ${e.reason}`));
     case 'patient-mismatch':
+      // The EHR's request was valid but its FHIR server answered with another patient: data unavailable.
+      if (e.source === 'fhir') return new HttpProblem(412, outcome('not-found', `The patient's record could not be read: the FHIR server returned a Patient of another id`));
+      // A wrong Patient in prefetch is the EHR's bad request.
       return HttpProblem.badRequest(`${e.field}: ${e.reason}`, [e.field]);
   }
 }

@@ -85,12 +85,13 @@ export function composeService(config: Config, options: ComposeOptions): Result<
       ...(input.prefetch !== undefined && { prefetch: input.prefetch }),
       ...(input.fhirServer !== undefined && { fhirServer: input.fhirServer }),
       ...(input.accessToken !== undefined && { accessToken: input.accessToken }),
+      sections: input.sections,
       limits: { timeoutMs: config.fhirTimeoutMs },
       onFetchError: (e) => metrics.fhirFetchErrors.inc({ section: e.section }),
     });
     if (!loaded.ok) {
       const e = loaded.error;
-      return err(e.kind === 'patient-mismatch' ? { kind: e.kind, reason: e.reason, field: e.field } : { kind: e.kind, reason: e.reason });
+      return err(e.kind === 'patient-mismatch' ? { kind: e.kind, reason: e.reason, field: e.field, source: e.source } : { kind: e.kind, reason: e.reason });
     }
     const { stats } = loaded.value;
     logger.debug({ requestId: input.requestId, resources: stats.resources, skipped: stats.skipped, fhirRequests: stats.fhirRequests, fetchErrors: stats.fetchErrors }, 'chart loaded');

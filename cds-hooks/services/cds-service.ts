@@ -4,10 +4,12 @@ import type { Summarizer } from '../../src/brief/summarizer';
 import type { RuleInput } from '../../src/rules/rule';
 import type { RuleRun } from '../../src/rules/run-rules';
 import type { CdsResponse, CdsServiceDefinition } from '../../src/cds/cds-types';
+import type { SectionName } from '../../src/chart/chart-sections';
 import type { Result } from '../../src/result';
 import { err, ok } from '../../src/result';
 import type { FieldIssue, HookRequest } from '../hook-request';
 import { fieldIssues } from '../hook-request';
+import { prefetchFor } from './prefetch-templates';
 
 /** What a hook handler needs besides the request: injected, so tests run it as production does. */
 export interface HookDeps {
@@ -38,17 +40,28 @@ export interface PreparedCall {
 /** A CDS service: its discovery entry, and how to validate and answer its hook. Never touches HTTP. */
 export interface CdsService {
   definition: CdsServiceDefinition;
+  /**
+   * Every chart section the service reads, and nothing else (minimum necessary): its discovery
+   * prefetch templates and what the FHIR fallback may read are both this list.
+   */
+  sections: readonly SectionName[];
   prepare(request: HookRequest): Result<PreparedCall, FieldIssue[]>;
 }
 
-/** Builds a service from its definition, the schema of its hook's context, and a handler. */
+/**
+ * Builds a service from its definition, the chart sections it reads (which become its prefetch
+ * templates), the schema of its hook's context, and a handler.
+ */
 export function defineService<C extends { patientId: string }>(
-  definition: CdsServiceDefinition,
+  entry: Omit<CdsServiceDefinition, 'prefetch'>,
+  sections: readonly SectionName[],
   contextSchema: ZodType<C>,
   handle: (call: HookCall<C>, deps: HookDeps) => Promise<CdsResponse>,
 ): CdsService {
+  const definition: CdsServiceDefinition = { ...entry, prefetch: prefetchFor(sections) };
   return {
     definition,
+    sections,
     prepare(request) {
       if (request.hook !== definition.hook) {
         return err([{ path: 'hook', message: `service "${definition.id}" answers the "${definition.hook}" hook, not "${request.hook}"` }]);

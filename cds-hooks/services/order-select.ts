@@ -1,7 +1,7 @@
 import { orderSelectContextSchema } from '../hook-request';
 import { defineService } from './cds-service';
 import { orderSafety } from './order-safety';
-import { ORDER_SAFETY_SECTIONS, prefetchFor } from './prefetch-templates';
+import { ORDER_SAFETY_SECTIONS } from './prefetch-templates';
 
 // https://cds-hooks.org/hooks/order-select/
 export const orderSelectService = defineService(
@@ -11,8 +11,8 @@ export const orderSelectService = defineService(
     title: 'ChartBrief: medication safety (order select)',
     description:
       'Medication safety for the draft orders being selected: drug interactions, drug allergies, duplicate therapy, renal dosing, pregnancy risk and Beers criteria, checked against the chart, with one-click suggestions. A safe order gets no card.',
-    prefetch: prefetchFor(ORDER_SAFETY_SECTIONS),
   },
+  ORDER_SAFETY_SECTIONS,
   orderSelectContextSchema,
   ({ context, chart }, deps) => Promise.resolve(orderSafety('order-select', context, chart, deps)),
 );

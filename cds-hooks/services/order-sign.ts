@@ -1,7 +1,7 @@
 import { orderSignContextSchema } from '../hook-request';
 import { defineService } from './cds-service';
 import { orderSafety } from './order-safety';
-import { ORDER_SAFETY_SECTIONS, prefetchFor } from './prefetch-templates';
+import { ORDER_SAFETY_SECTIONS } from './prefetch-templates';
 
 // https://cds-hooks.org/hooks/order-sign/
 export const orderSignService = defineService(
@@ -11,8 +11,8 @@ export const orderSignService = defineService(
     title: 'ChartBrief: medication safety (order sign)',
     description:
       'Medication safety for the draft orders about to be signed: drug interactions, drug allergies, duplicate therapy, renal dosing, pregnancy risk and Beers criteria, checked against the chart, with one-click suggestions. A safe order gets no card.',
-    prefetch: prefetchFor(ORDER_SAFETY_SECTIONS),
   },
+  ORDER_SAFETY_SECTIONS,
   orderSignContextSchema,
   ({ context, chart }, deps) => Promise.resolve(orderSafety('order-sign', context, chart, deps)),
 );

@@ -3,7 +3,7 @@ import { ruleInputFor } from '../../src/rules/rule-input';
 import { patientViewContextSchema } from '../hook-request';
 import { briefOptionsFor } from './brief-options';
 import { defineService } from './cds-service';
-import { PATIENT_VIEW_SECTIONS, prefetchFor } from './prefetch-templates';
+import { PATIENT_VIEW_SECTIONS } from './prefetch-templates';
 import { ruleCards } from './rule-cards';
 
 // https://cds-hooks.org/hooks/patient-view/
@@ -14,8 +14,8 @@ export const patientViewService = defineService(
     title: 'ChartBrief: chart brief',
     description:
       'A short, cited brief of the open chart (active problems, medications, allergies, latest key labs and vitals) with a link to the full brief in the ChartBrief app, plus critical lab alerts, medication cautions and care gaps.',
-    prefetch: prefetchFor(PATIENT_VIEW_SECTIONS),
   },
+  PATIENT_VIEW_SECTIONS,
   patientViewContextSchema,
   async ({ chart }, deps) => {
     const asOf = deps.now();

@@ -25,7 +25,7 @@ interface Scoped {
 }
 
 /** Second pass: keep what is provably about the patient, once per `Type/id`; pool the Medications. */
-function scopeToPatient(candidates: Candidates, patientId: string, skips: SkipCounts): Scoped {
+function scopeToPatient(candidates: Candidates, patientId: string, skips: SkipCounts, fhirServer: string | undefined): Scoped {
   const scoped: Scoped = { kept: new Map(), requests: [], medicationPool: new Map(), perSection: new Map() };
   for (const { resource, section } of candidates.list) {
     const key = `${resource.resourceType}/${resource.id ?? ''}`;
@@ -34,7 +34,7 @@ function scopeToPatient(candidates: Candidates, patientId: string, skips: SkipCo
       if (!scoped.medicationPool.has(key)) scoped.medicationPool.set(key, resource);
       continue;
     }
-    if (!isAboutPatient(resource, patientId, candidates.fullUrls)) {
+    if (!isAboutPatient(resource, patientId, candidates.fullUrls, fhirServer)) {
       skips.otherPatient++;
       continue;
     }
@@ -86,6 +86,8 @@ function sectionCounts(statuses: readonly SectionStatus[], perSection: ReadonlyM
 export interface BuildChartOptions {
   /** Entries already left out before the sections were assembled (e.g. unsortable extra prefetch keys), added to the counts. */
   skips?: Partial<SkipCounts>;
+  /** The request's FHIR server: the only base an absolute patient reference may have (see isAboutPatient). */
+  fhirServer?: string;
 }
 
 /**
@@ -105,7 +107,7 @@ export function buildChart(
   if (!patient.ok) return patient;
   const skips = candidates.skips;
   for (const [why, n] of Object.entries(options.skips ?? {}) as [keyof SkipCounts, number | undefined][]) skips[why] += n ?? 0;
-  const scoped = scopeToPatient(candidates, patientId, skips);
+  const scoped = scopeToPatient(candidates, patientId, skips, options.fhirServer);
   const linked = linkMedications(scoped.requests, scoped.medicationPool, candidates.fullUrls);
   skips.unreferencedMedications += linked.unreferenced;
   scoped.perSection.set('medications', (scoped.perSection.get('medications') ?? 0) + linked.medications.length);

@@ -16,7 +16,8 @@ import { PrefetchSource } from './prefetch-source';
 /**
  * Loads the open patient's chart for a hook or the app: prefetch first, then the FHIR server for
  * what prefetch lacks (a key missing, or an OperationOutcome), then `buildChart`. Sections are
- * fetched in parallel; one failing section is marked and the rest still load. Never throws.
+ * fetched in parallel; one failing section is marked and the rest still load. Only the sections
+ * the caller declares are read (minimum necessary), and a prefetched one is never re-read. Never throws.
  * https://cds-hooks.hl7.org/2.0/#prefetch-template
  * https://cds-hooks.hl7.org/2.0/#fhir-resource-access
  */
@@ -31,6 +32,11 @@ export interface LoadChartInput {
   /** `fhirAuthorization.access_token`, sent as a bearer token to `fhirServer` only. */
   accessToken?: string;
   limits?: Partial<FhirRestLimits>;
+  /**
+   * The sections the caller uses (the hook's declared list); the Patient is always read. Only these
+   * are taken from prefetch or read from the FHIR server: minimum necessary. Default: all of them.
+   */
+  sections?: readonly SectionName[];
   /** Called for every failed or refused FHIR request (metrics); carries no URL, token or PHI. */
   onFetchError?: (e: FetchErrorEvent) => void;
 }
@@ -132,6 +138,12 @@ async function readMissingMedications(rest: RestSource, chart: Chart, inputs: Se
   return true;
 }
 
+/** The sections to load, in CHART_SECTIONS order, the Patient always among them. */
+function sectionsToLoad(wanted: readonly SectionName[] | undefined): SectionName[] {
+  if (wanted === undefined) return [...CHART_SECTIONS];
+  return CHART_SECTIONS.filter((s) => s === 'patient' || wanted.includes(s));
+}
+
 async function load(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoadError>> {
   const prefetch = isRecord(input.prefetch) ? input.prefetch : {};
   const ctx: LoadContext = {
@@ -150,11 +162,12 @@ async function load(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoa
   };
   const mismatch = otherKeyPatientMismatch(ctx);
   if (mismatch) return err(mismatch);
-  const inputs = await Promise.all(CHART_SECTIONS.map((section) => loadSection(ctx, section)));
-  let built = buildChart(input.patientId, inputs, { skips: ctx.extras.skips });
+  const inputs = await Promise.all(sectionsToLoad(input.sections).map((section) => loadSection(ctx, section)));
+  const chartOptions = { skips: ctx.extras.skips, ...(input.fhirServer !== undefined && { fhirServer: input.fhirServer }) };
+  let built = buildChart(input.patientId, inputs, chartOptions);
   if (!built.ok) return built;
   if (await readMissingMedications(ctx.rest, built.value.chart, inputs)) {
-    built = buildChart(input.patientId, inputs, { skips: ctx.extras.skips });
+    built = buildChart(input.patientId, inputs, chartOptions);
     if (!built.ok) return built;
   }
   const counters = ctx.rest?.ok ? ctx.rest.value.counters : { requests: 0, errors: 0 };

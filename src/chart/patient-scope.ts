@@ -1,7 +1,7 @@
 import type { Reference } from 'fhir/r4';
 import type { ChartResource } from './resource-shape';
 import type { FullUrlIndex } from './reference';
-import { resolveReference } from './reference';
+import { resolveLocalReference } from './reference';
 
 /**
  * Which patient a resource is about. Wrong-patient data is the worst failure a CDS service can
@@ -30,13 +30,14 @@ export function patientReferenceOf(resource: ChartResource): Reference | undefin
 
 /**
  * True when `resource` is about `Patient/<patientId>`: the Patient itself by id, or a resource whose
- * subject/patient is `Patient/<id>`, an absolute URL ending `/Patient/<id>`, or a `urn:uuid` whose
- * `fullUrl` is that Patient. Medication (no subject) is never "about" a patient: the caller keeps
+ * subject/patient is `Patient/<id>`, `<fhirServer>/Patient/<id>` (an absolute URL on another base is
+ * another system's patient, even with the same id), or a `urn:uuid` whose `fullUrl` is that
+ * Patient. Medication (no subject) is never "about" a patient: the caller keeps
  * it only when a kept MedicationRequest points at it.
  */
-export function isAboutPatient(resource: ChartResource, patientId: string, fullUrls: FullUrlIndex): boolean {
+export function isAboutPatient(resource: ChartResource, patientId: string, fullUrls: FullUrlIndex, fhirServer?: string): boolean {
   if (resource.resourceType === 'Patient') return resource.id === patientId;
   const ref = patientReferenceOf(resource)?.reference;
   if (ref === undefined) return false;
-  return resolveReference(ref, fullUrls) === `Patient/${patientId}`;
+  return resolveLocalReference(ref, fullUrls, fhirServer) === `Patient/${patientId}`;
 }

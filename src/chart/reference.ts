@@ -91,3 +91,25 @@ export function resolveReference(ref: string, fullUrls: FullUrlIndex): string | 
       return undefined;
   }
 }
+
+/** `https://host/base` of a FHIR server URL, as `parseReference` reports an absolute reference's base. */
+function serverBase(fhirServer: string): string | undefined {
+  try {
+    const url = new URL(fhirServer);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Like `resolveReference`, but an absolute reference resolves only when its base is `fhirServer`
+ * (the request's FHIR server): `https://other-ehr/fhir/Patient/1` is another system's patient 1,
+ * not ours. With no `fhirServer`, only relative and `urn:` references (within the request) resolve.
+ */
+export function resolveLocalReference(ref: string, fullUrls: FullUrlIndex, fhirServer: string | undefined): string | undefined {
+  const parsed = parseReference(ref);
+  if (parsed?.kind !== 'absolute') return resolveReference(ref, fullUrls);
+  const base = fhirServer === undefined ? undefined : serverBase(fhirServer);
+  return base !== undefined && parsed.base === base ? `${parsed.type}/${parsed.id}` : undefined;
+}

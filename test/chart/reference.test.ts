@@ -1,4 +1,4 @@
-import { FullUrlIndex, parseReference, resolveReference } from '../../src/chart/reference';
+import { FullUrlIndex, parseReference, resolveLocalReference, resolveReference } from '../../src/chart/reference';
 
 // FHIR references in the forms EHRs send: https://hl7.org/fhir/R4/references.html#literal
 
@@ -28,5 +28,24 @@ describe('resolveReference', () => {
     expect(resolveReference('urn:uuid:b', index)).toBeUndefined();
     expect(resolveReference('urn:uuid:c', index)).toBeUndefined();
     expect(resolveReference('#med1', index)).toBeUndefined();
+  });
+});
+
+describe('resolveLocalReference', () => {
+  const index = new FullUrlIndex();
+  index.add('urn:uuid:a', 'Patient/1');
+
+  it('resolves an absolute reference only when its base is the request\'s fhirServer', () => {
+    expect(resolveLocalReference('https://ehr.example/fhir/Patient/1', index, 'https://ehr.example/fhir')).toBe('Patient/1');
+    expect(resolveLocalReference('https://ehr.example/fhir/Patient/1', index, 'https://ehr.example/fhir/')).toBe('Patient/1');
+    expect(resolveLocalReference('https://other-ehr.example.org/fhir/Patient/1', index, 'https://ehr.example/fhir')).toBeUndefined();
+    expect(resolveLocalReference('https://ehr.example/other/Patient/1', index, 'https://ehr.example/fhir')).toBeUndefined();
+  });
+
+  it('without a fhirServer, only relative and urn references resolve', () => {
+    expect(resolveLocalReference('https://ehr.example/fhir/Patient/1', index, undefined)).toBeUndefined();
+    expect(resolveLocalReference('Patient/1', index, undefined)).toBe('Patient/1');
+    expect(resolveLocalReference('urn:uuid:a', index, undefined)).toBe('Patient/1');
+    expect(resolveLocalReference('https://ehr.example/fhir/Patient/1', index, 'not a url')).toBeUndefined();
   });
 });
