@@ -1,9 +1,11 @@
 // `npm run bench`: the patient-view hook with full prefetch, against the built service started as
-// `npm start` starts it. Prints p50/p99 latency, requests per second, peak memory, and the ratio of
-// the service's p50 to a bare JSON.parse of the same body. Asserts nothing about time.
-import { spawn } from 'node:child_process';
+// `npm start` starts it. Prints p50/p99 latency, requests per second, peak memory, GC time per call,
+// the ratio of the service's p50 to a bare JSON.parse of the same body, and the same ratio for a
+// do-nothing server (bench/do-nothing-server.ts) measured in the same run. Asserts nothing about time.
+import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { renderChartForModel } from '../src/brief/model/chart-prompt';
@@ -11,10 +13,22 @@ import { MODEL_DEFAULTS } from '../src/brief/model/model-settings';
 import { estimateTokens } from '../src/brief/model/tokens';
 import { loadChart } from '../src/chart/load-chart';
 import { fixturePatients, loadFixtureBundle, prefetchFromBundle } from '../test/support/synthea';
-import { countResources, scalePrefetch } from './scale-chart';
+import { countResources, scalePrefetch, withoutDeceased } from './scale-chart';
 
 const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 8);
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The issue's scaled chart: the biggest Synthea record, alive, its Observations repeated to this many resources. */
+const SCALED_PATIENT = 'Ernest_Labadie';
+const SCALED_RESOURCES = 9_000;
+
+// Preloaded into the service (`--import`): sums the durations of the process's GC pauses and
+// answers the running total over the IPC channel, so the bench can take it before and after a run.
+const GC_PROBE = `data:text/javascript,${encodeURIComponent(
+  'import { PerformanceObserver } from "node:perf_hooks";' +
+    'let gcMs = 0;' +
+    'new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ["gc"] });' +
+    'process.on("message", () => setImmediate(() => process.send({ gcMs })));',
+)}`;
 
 interface Case {
   name: string;
@@ -48,17 +62,19 @@ function buildCases(): Case[] {
     const prefetch = prefetchFromBundle(p.bundle);
     cases.push({ name: `${name} (${p.file.split('_').slice(0, 2).join(' ')})`, body: hookBody(p.patientId, prefetch), resources: countResources(prefetch) });
   }
-  const scaled = scalePrefetch(prefetchFromBundle(large.bundle), 10_000);
-  const body = hookBody(large.patientId, scaled);
+  const ernest = patients.find((p) => p.file.startsWith(SCALED_PATIENT));
+  if (!ernest) throw new Error(`no fixture patient ${SCALED_PATIENT}`);
+  const scaled = scalePrefetch(withoutDeceased(prefetchFromBundle(ernest.bundle)), SCALED_RESOURCES);
+  const body = hookBody(ernest.patientId, scaled);
   if (Buffer.byteLength(body) >= MAX_BODY_BYTES) throw new Error('scaled request does not fit MAX_BODY_BYTES');
-  cases.push({ name: 'scaled (generated)', body, resources: countResources(scaled) });
+  cases.push({ name: `scaled (${SCALED_PATIENT.replace('_', ' ')}, alive)`, body, resources: countResources(scaled) });
   return cases;
 }
 
 function startService(): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SANDBOX: 'off', RATE_LIMIT_PER_MINUTE: '1000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, ['--import', GC_PROBE, 'dist/server/main.js'], {
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SANDBOX: 'off', RATE_LIMIT_PER_MINUTE: '1000000', MAX_BODY_BYTES: String(MAX_BODY_BYTES) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`service exited with ${String(code)}`)));
@@ -69,6 +85,30 @@ function startService(): Promise<{ child: ChildProcess; baseUrl: string }> {
       resolve({ child, baseUrl: `http://127.0.0.1:${port}` });
     });
   });
+}
+
+/** The do-nothing floor (bench/do-nothing-server.ts) in its own process, as the service runs in its own. */
+function startFloor(): Promise<{ child: ChildProcess; baseUrl: string }> {
+  // fork keeps this process's execArgv, i.e. tsx's loader, so the floor runs from its .ts source.
+  const child = fork(join(__dirname, 'do-nothing-server.ts'), [], { env: { ...process.env, MAX_BODY_BYTES: String(MAX_BODY_BYTES) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`do-nothing server exited with ${String(code)}`)));
+    child.once('message', (m) => resolve({ child, baseUrl: `http://127.0.0.1:${String((m as { port: number }).port)}` }));
+  });
+}
+
+/** The service's GC pause time so far (ms), from the probe preloaded into it. */
+function gcMsOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { gcMs: number }).gcMs));
+    child.send('gc?');
+  });
+}
+
+async function post(url: string, body: string): Promise<{ status: number; cards?: unknown[] }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const answer = (await res.json()) as { cards?: unknown[] };
+  return { status: res.status, ...answer };
 }
 
 function peakRssMiB(pid: number | undefined): string {
@@ -93,8 +133,29 @@ function parseP50Ms(body: string): number {
   return runs[Math.floor(runs.length / 2)] ?? Number.NaN;
 }
 
-async function load(url: string, body: string, connections: number): Promise<autocannon.Result> {
-  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: DURATION_S });
+interface Load {
+  result: autocannon.Result;
+  /** Percentiles of the 2xx response times, exact: autocannon's own histogram keeps whole milliseconds. */
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
+}
+
+function load(url: string, body: string, connections: number): Promise<Load> {
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: DURATION_S }, (err, result) => {
+      if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+      times.sort((a, b) => a - b);
+      resolve({ result, p50: percentile(times, 50), p99: percentile(times, 99) });
+    });
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) times.push(ms);
+    });
+  });
 }
 
 /** The model's input against the raw prefetch, per Synthea patient (issue: aim ≥ 10× smaller). */
@@ -119,33 +180,46 @@ async function promptSizes(): Promise<string> {
 async function main(): Promise<void> {
   const cases = buildCases();
   const { child, baseUrl } = await startService();
+  const floorServer = await startFloor();
   const url = `${baseUrl}/cds-services/patient-view`;
+  const floorUrl = `${floorServer.baseUrl}/cds-services/patient-view`;
   const rows: string[][] = [];
   try {
     for (const c of cases) {
-      const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body });
-      const answer = (await check.json()) as { cards?: unknown[] };
-      if (check.status !== 200 || !answer.cards?.length) throw new Error(`${c.name}: service answered ${check.status}`);
-      const latency = await load(url, c.body, 1); // one EHR call at a time: the latency a clinician sees
-      const throughput = await load(url, c.body, 8); // concurrent calls: what one process sustains
+      const check = await post(url, c.body);
+      if (check.status !== 200 || !check.cards?.length) throw new Error(`${c.name}: service answered ${check.status}`);
+      const floorCheck = await post(floorUrl, c.body);
+      if (floorCheck.status !== 200) throw new Error(`${c.name}: do-nothing server answered ${floorCheck.status}`);
+      const gcBefore = await gcMsOf(child);
+      const latencyRun = await load(url, c.body, 1); // one EHR call at a time: the latency a clinician sees
+      const latency = latencyRun.result;
+      const throughput = (await load(url, c.body, 8)).result; // concurrent calls: what one process sustains
+      const gcMs = (await gcMsOf(child)) - gcBefore;
       if (latency.non2xx + throughput.non2xx > 0 || latency.errors + throughput.errors > 0) throw new Error(`${c.name}: non-200 answers under load`);
+      const floorRun = await load(floorUrl, c.body, 1); // the same settings as the service's latency run
+      const floor = floorRun.result;
+      if (floor.non2xx > 0 || floor.errors > 0) throw new Error(`${c.name}: non-200 answers from the do-nothing server`);
       const parse = parseP50Ms(c.body);
       rows.push([
         c.name,
         String(c.resources),
         (Buffer.byteLength(c.body) / 1024 / 1024).toFixed(2),
-        latency.latency.p50.toFixed(1),
-        latency.latency.p99.toFixed(1),
+        latencyRun.p50.toFixed(1),
+        latencyRun.p99.toFixed(1),
         throughput.requests.average.toFixed(0),
         parse.toFixed(2),
-        (latency.latency.p50 / parse).toFixed(1),
+        (latencyRun.p50 / parse).toFixed(1),
+        (gcMs / (latency.requests.total + throughput.requests.total)).toFixed(2),
+        floorRun.p50.toFixed(2),
+        (floorRun.p50 / parse).toFixed(1),
         peakRssMiB(child.pid),
       ]);
     }
   } finally {
     child.kill('SIGTERM');
+    floorServer.child.kill('SIGTERM');
   }
-  const header = ['chart', 'resources', 'MiB', 'p50 ms', 'p99 ms', 'req/s (8 conn)', 'JSON.parse p50 ms', 'p50 / parse', 'peak RSS MiB'];
+  const header = ['chart', 'resources', 'MiB', 'p50 ms', 'p99 ms', 'req/s (8 conn)', 'JSON.parse p50 ms', 'p50 / parse', 'GC ms/call', 'floor p50 ms', 'floor p50 / parse', 'peak RSS MiB'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
   process.stdout.write(`patient-view, full prefetch, ${DURATION_S}s per run, Node ${process.version}, ${String((await import('node:os')).cpus().length)} CPUs\n`);

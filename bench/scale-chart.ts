@@ -1,6 +1,7 @@
 // Grows a patient's prefetch to a target number of resources for the large-chart benchmark, the
-// way a long-lived chart grows: more lab results over the years. Only Observations are cloned (new
-// ids, dates moved back a day per copy), so the Patient, problems and medications stay the same.
+// way a long-lived chart grows: more results over the years. Only Observations are cloned (every
+// section that holds them: labs, vitals, social history, surveys; fresh ids, dates moved back a day
+// per copy), so the Patient, problems and medications stay the same.
 
 interface Entry {
   fullUrl?: string;
@@ -8,6 +9,7 @@ interface Entry {
 }
 interface SearchBundle {
   resourceType: 'Bundle';
+  total?: number;
   entry?: Entry[];
 }
 
@@ -16,9 +18,13 @@ function entriesOf(value: unknown): Entry[] {
   return Array.isArray(entry) ? entry : [];
 }
 
+function isBundle(value: unknown): value is SearchBundle {
+  return typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'Bundle';
+}
+
 /** How many resources a prefetch holds (a Bundle's entries, or 1 for a bare resource). */
 export function countResources(prefetch: Record<string, unknown>): number {
-  return Object.values(prefetch).reduce<number>((n, v) => n + (v === null ? 0 : Array.isArray((v as Partial<SearchBundle>).entry) ? entriesOf(v).length : 1), 0);
+  return Object.values(prefetch).reduce<number>((n, v) => n + (v === null ? 0 : isBundle(v) ? entriesOf(v).length : 1), 0);
 }
 
 function shiftDays(iso: string | undefined, days: number): string | undefined {
@@ -27,29 +33,52 @@ function shiftDays(iso: string | undefined, days: number): string | undefined {
   return Number.isNaN(t) ? iso : new Date(t - days * 86_400_000).toISOString();
 }
 
-/** A copy of `prefetch` whose `labs` section has been cloned until the whole holds ≥ `target` resources. */
+function cloneObservation(e: Entry, copy: number): Entry {
+  const resource = structuredClone(e.resource ?? {});
+  resource.id = `${resource.id ?? 'obs'}-c${copy}`;
+  const effective = shiftDays(resource.effectiveDateTime, copy);
+  if (effective !== undefined) resource.effectiveDateTime = effective;
+  const issued = shiftDays(resource.issued, copy);
+  if (issued !== undefined) resource.issued = issued;
+  const clone: Entry = { ...e, resource };
+  if (e.fullUrl !== undefined) clone.fullUrl = e.fullUrl.replace(/[^/:]+$/, resource.id);
+  return clone;
+}
+
+/**
+ * A copy of `prefetch` whose Observations (in every section holding them) have been repeated with
+ * fresh ids until the whole holds ≥ `target` resources.
+ */
 export function scalePrefetch(prefetch: Record<string, unknown>, target: number): Record<string, unknown> {
   const scaled = structuredClone(prefetch);
-  const labs = scaled['labs'] as SearchBundle | undefined;
-  const seed = entriesOf(labs).filter((e) => e.resource?.resourceType === 'Observation');
-  if (!labs || seed.length === 0) throw new Error('scalePrefetch needs a prefetch with lab Observations');
-  const entries = entriesOf(labs);
+  const sections = Object.values(scaled)
+    .filter(isBundle)
+    .map((bundle) => ({ bundle, seed: entriesOf(bundle).filter((e) => e.resource?.resourceType === 'Observation') }))
+    .filter((s) => s.seed.length > 0);
+  if (sections.length === 0) throw new Error('scalePrefetch needs a prefetch with Observations');
   let total = countResources(scaled);
   for (let copy = 1; total < target; copy++) {
-    for (const e of seed) {
-      if (total >= target) break;
-      const resource = structuredClone(e.resource ?? {});
-      resource.id = `${resource.id ?? 'obs'}-c${copy}`;
-      const effective = shiftDays(resource.effectiveDateTime, copy);
-      if (effective !== undefined) resource.effectiveDateTime = effective;
-      const issued = shiftDays(resource.issued, copy);
-      if (issued !== undefined) resource.issued = issued;
-      const clone: Entry = { resource };
-      if (e.fullUrl !== undefined) clone.fullUrl = e.fullUrl.replace(/[^/:]+$/, resource.id);
-      entries.push(clone);
-      total++;
+    for (const { bundle, seed } of sections) {
+      const entries = entriesOf(bundle);
+      for (const e of seed) {
+        if (total >= target) break;
+        entries.push(cloneObservation(e, copy));
+        total++;
+      }
+      bundle.entry = entries;
     }
   }
-  labs.entry = entries;
+  for (const { bundle } of sections) if (bundle.total !== undefined) bundle.total = entriesOf(bundle).filter((e) => (e as { search?: { mode?: string } }).search?.mode !== 'include').length;
   return scaled;
+}
+
+/** A copy of `prefetch` whose Patient is alive (no `deceased[x]`), so every rule runs on the chart. */
+export function withoutDeceased(prefetch: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(prefetch);
+  const patient = copy['patient'] as Record<string, unknown> | undefined;
+  if (patient) {
+    delete patient['deceasedDateTime'];
+    delete patient['deceasedBoolean'];
+  }
+  return copy;
 }
