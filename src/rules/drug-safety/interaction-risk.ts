@@ -1,12 +1,13 @@
 import { codesOf, datePart, refOf } from '../../brief/embedded/fhir-values';
 import { isAssertedCondition } from '../../brief/embedded/problems';
-import { ICD10, ICD10_CM, SNOMED_CT } from '../../clinical-codes/code-systems';
+import { SNOMED_CT } from '../../clinical-codes/code-systems';
 import type { PatientRiskKey } from '../../knowledge/interactions/mechanisms/mechanism-row';
 import type { RiskFactDefinition } from '../../knowledge/interactions/mechanisms/risk-facts';
 import { RISK_FACTS } from '../../knowledge/interactions/mechanisms/risk-facts';
 import { chartFacts, latestLab } from '../../chart/facts/chart-facts';
 import { formatLab } from '../../chart/facts/lab-values';
 import { daysBetween } from '../../chart/facts/time';
+import { conceptMatches } from '../care-gaps/code-match';
 import { estimateEgfr } from '../clinical-state/renal-function';
 import type { RuleInput, SeverityFact } from '../rule';
 
@@ -58,11 +59,7 @@ function readLab(key: PatientRiskKey, def: Extract<RiskFactDefinition, { kind: '
 }
 
 function readCondition(key: PatientRiskKey, def: Extract<RiskFactDefinition, { kind: 'condition' }>, input: RuleInput): RiskReading | undefined {
-  const condition = input.chart.conditions.find((c) => {
-    if (!isAssertedCondition(c)) return false;
-    if (codesOf(c.code, [SNOMED_CT]).some((code) => def.snomed.includes(code))) return true;
-    return codesOf(c.code, [ICD10_CM, ICD10]).some((code) => def.icd10.some((p) => code.replaceAll('.', '').toUpperCase().startsWith(p.replaceAll('.', ''))));
-  });
+  const condition = input.chart.conditions.find((c) => isAssertedCondition(c) && conceptMatches(c.code, def));
   if (!condition) return undefined;
   const ref = refOf(condition);
   const since = datePart(condition.onsetDateTime ?? condition.recordedDate);
