@@ -1,6 +1,7 @@
 import type { Observation } from 'fhir/r4';
 import { summarizeChart } from '../../src/brief/embedded/embedded-summarizer';
 import { ChartBuilder } from '../support/chart-builder';
+import { pregnancyStatusObservation } from '../support/pregnancy-status';
 
 // The brief says "pregnant" on the chart-facts decision (src/chart/facts/pregnancy.ts), never on a
 // stale problem-list entry: a pregnancy recorded in 2020 is not "pregnant" in a 2026 headline.
@@ -12,16 +13,7 @@ function woman(): ChartBuilder {
 }
 
 function pregnancyStatus(id: string, date: string): Observation {
-  return {
-    resourceType: 'Observation',
-    id,
-    status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' }] }],
-    code: { coding: [{ system: 'http://loinc.org', code: '82810-3', display: 'Pregnancy status' }] },
-    subject: { reference: 'Patient/p1' },
-    effectiveDateTime: date,
-    valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '77386006', display: 'Pregnant' }] },
-  };
+  return pregnancyStatusObservation({ id, patientId: 'p1', date });
 }
 
 function edd(id: string, recorded: string, due: string): Observation {

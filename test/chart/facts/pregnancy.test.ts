@@ -2,6 +2,7 @@ import type { Condition, Observation, Procedure } from 'fhir/r4';
 import { currentPregnancy, isPregnancyCondition } from '../../../src/chart/facts/pregnancy';
 import { ChartBuilder } from '../../support/chart-builder';
 import { AS_OF, daysAgo, obs } from '../../rules/clinical-state/clinical-state-support';
+import { pregnancyStatusObservation } from '../../support/pregnancy-status';
 
 // The one decision "is she pregnant now?", from dates: what the pregnancy-risk rule and the brief's
 // headline both rest on.
@@ -34,17 +35,7 @@ const hcg = (id: string, days: number, value: { code?: string; text?: string } |
 
 /** A US Core pregnancy status (LOINC 82810-3, category social-history). */
 function status(id: string, days: number | undefined, snomed: string, display: string, extra: Partial<Observation> = {}): Observation {
-  return {
-    resourceType: 'Observation',
-    id,
-    status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' }] }],
-    code: { coding: [{ system: 'http://loinc.org', code: '82810-3', display: 'Pregnancy status' }] },
-    subject: { reference: 'Patient/pat-1' },
-    ...(days !== undefined && { effectiveDateTime: daysAgo(days) }),
-    valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: snomed, display }], text: display },
-    ...extra,
-  };
+  return pregnancyStatusObservation({ id, patientId: 'pat-1', ...(days !== undefined && { date: daysAgo(days) }), snomed, display, extra });
 }
 
 /**

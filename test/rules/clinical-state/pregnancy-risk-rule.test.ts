@@ -2,6 +2,7 @@ import type { MedicationRequest, Observation } from 'fhir/r4';
 import { pregnancyRiskRule } from '../../../src/rules/clinical-state/pregnancy-risk-rule';
 import { ChartBuilder } from '../../support/chart-builder';
 import { daysAgo, draft, obs, only, run } from './clinical-state-support';
+import { pregnancyStatusObservation } from '../../support/pregnancy-status';
 
 function woman(): ChartBuilder {
   return new ChartBuilder({ birthDate: '1995-02-01', gender: 'female' });
@@ -12,16 +13,7 @@ const positiveTest = (id: string, days: number): Observation => obs({ id, loinc:
 const day = (days: number): string => daysAgo(days).slice(0, 10);
 
 function pregnancyStatus(id: string, days: number, snomed = '77386006', display = 'Pregnant'): Observation {
-  return {
-    resourceType: 'Observation',
-    id,
-    status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' }] }],
-    code: { coding: [{ system: 'http://loinc.org', code: '82810-3', display: 'Pregnancy status' }] },
-    subject: { reference: 'Patient/pat-1' },
-    effectiveDateTime: daysAgo(days),
-    valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: snomed, display }], text: display },
-  };
+  return pregnancyStatusObservation({ id, patientId: 'pat-1', date: daysAgo(days), snomed, display });
 }
 
 function withDose(order: MedicationRequest, mg: number, perDay: number): MedicationRequest {
