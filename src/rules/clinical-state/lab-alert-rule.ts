@@ -43,9 +43,8 @@ function repeatLine(alert: LabAlert, series: readonly LabValue[]): { line: strin
   return { line: 'Not repeated yet.', evidence: [] };
 }
 
-function bandPart(alert: LabAlert, band: LabBand, series: readonly LabValue[], ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
+function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, series: readonly LabValue[], ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
   const onWarfarin = band.onWarfarin === true ? warfarin : [];
-  const latest = series[0] as LabValue;
   if (ageDays <= alert.currentDays) {
     const drug = onWarfarin.length > 0 ? ' The patient takes warfarin.' : '';
     // One card per analyte (cards.md): it names what on record pushes the value further, and whether it was repeated.
@@ -75,7 +74,7 @@ function analyteFinding(alert: LabAlert, input: RuleInput, facts: ChartFacts, wa
   const ageDays = daysBetween(latest.at, facts.asOf.getTime());
   const band = alert.bands.find((b) => (b.onWarfarin !== true || warfarin.length > 0) && inRange(latest.value, b.range));
   const trend = TRENDS[alert.lab.key];
-  const parts = [band && bandPart(alert, band, series, ageDays, input, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
+  const parts = [band && bandPart(alert, band, latest, series, ageDays, input, warfarin), ageDays <= alert.currentDays ? trend?.(series) : undefined]
     .filter((p): p is LabFindingPart => p !== undefined)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const [top] = parts;
