@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from '../support/browser';
 import { artifactsDir, launchChromium } from '../support/browser';
 import type { RunningSandbox } from '../support/start-sandbox';
-import { startSandbox } from '../support/start-sandbox';
+import { openSandboxPage, startSandbox } from '../support/start-sandbox';
 
 // The brief card as a clinician sees it in the sandbox EHR, for every fixture patient, in a
 // 1400×900 window: it must fit the screen height (what matters is on it, not behind scrolling).
@@ -20,10 +20,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   sb = await startSandbox();
-  page = await browser.context.newPage();
-  await page.setViewportSize(WINDOW);
-  await page.goto(`${sb.baseUrl}/sandbox`);
-  await page.waitForSelector('body[data-ready="true"]');
+  page = await openSandboxPage(browser, sb, WINDOW);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@ import type { Browser } from '../support/browser';
 import { artifactsDir, launchChromium } from '../support/browser';
 import { authorizeUrl, newPkce, smartConfiguration, tokenRequest } from '../support/smart-launch';
 import type { RunningSandbox } from '../support/start-sandbox';
-import { startSandbox } from '../support/start-sandbox';
+import { openSandboxPage, startSandbox } from '../support/start-sandbox';
 import { fixturePatient } from '../support/synthea';
 
 // The sandbox page in a real browser, as a newcomer uses it: open a chart, read the cards, draft
@@ -20,9 +20,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   sb = await startSandbox();
-  page = await browser.context.newPage();
-  await page.goto(`${sb.baseUrl}/sandbox`);
-  await page.waitForSelector('body[data-ready="true"]');
+  page = await openSandboxPage(browser, sb);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -148,10 +146,7 @@ it('accepting one care-gap suggestion leaves the card\'s other suggestions avail
 }, 60_000);
 
 it('has no sideways scroll at 400 px', async () => {
-  const narrow = await browser!.context.newPage();
-  await narrow.setViewportSize({ width: 400, height: 900 });
-  await narrow.goto(`${sb.baseUrl}/sandbox`);
-  await narrow.waitForSelector('body[data-ready="true"]');
+  const narrow = await openSandboxPage(browser!, sb, { width: 400, height: 900 });
   await narrow.click(`button[data-patient-id="${clarine.patientId}"]`);
   await narrow.waitForSelector('body[data-patient-view="done"]', { timeout: STEP_MS });
   await narrow.screenshot({ path: join(shots, '06-narrow-400px.png'), fullPage: true });

@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/config';
 import { listen } from '../../server/listen';
 import type { ServiceWithSandbox } from '../../server/sandbox-wiring';
 import { composeWithSandbox } from '../../server/sandbox-wiring';
+import type { Page } from 'playwright-core';
 
 export interface RunningSandbox extends ServiceWithSandbox {
   /** The service's base URL (`http://127.0.0.1:<port>`); the page is `${baseUrl}/sandbox/`. */
@@ -33,4 +34,13 @@ export async function startSandbox(env: Record<string, string> = {}, options: { 
       });
     },
   };
+}
+
+/** A new page of the sandbox EHR in `browser`, at `viewport` when given, once the page says it is ready. */
+export async function openSandboxPage(browser: { context: { newPage(): Promise<Page> } }, sb: RunningSandbox, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`${sb.baseUrl}/sandbox`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
 }
