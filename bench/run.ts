@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { renderChartForModel } from '../src/brief/model/chart-prompt';
 import { MODEL_DEFAULTS } from '../src/brief/model/model-settings';
 import { estimateTokens } from '../src/brief/model/tokens';
-import { loadChart } from '../src/chart/load-chart';
+import { loadChart } from '../src/chart/chart-loader';
 import { fixturePatients, loadFixtureBundle, prefetchFromBundle } from '../test/support/synthea';
 import { countResources, scalePrefetch, withoutDeceased } from './scale-chart';
 

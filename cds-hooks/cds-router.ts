@@ -1,46 +1,27 @@
+import { performance } from 'node:perf_hooks';
 import cors from 'cors';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
-import type { Chart } from '../src/chart/chart';
-import type { SectionName } from '../src/chart/chart-sections';
-import type { CdsResponse } from '../src/cds/cds-types';
 import type { FeedbackStore } from '../src/feedback/feedback-store';
-import { outcome, outcomeOf } from '../src/outcomes';
-import type { Result } from '../src/result';
+import { deadlineAfter } from '../src/deadline';
+import { invalidFields, problem, problemStatus, ProblemError } from '../src/problems';
+import type { AnswerHookDeps } from './answer-hook';
+import { answerHook } from './answer-hook';
 import type { AuthenticatedClient, CdsAuthenticator } from './cds-auth';
 import { parseFeedback } from './feedback-request';
-import type { FieldIssue, HookRequest } from './hook-request';
-import { fieldIssues, hookRequestSchema } from './hook-request';
-import { HttpProblem } from './http-problem';
-import type { HookDeps } from './services/cds-service';
 import { CDS_SERVICES, findService } from './services/registry';
 import { stripEmpty } from '../src/cards/strip-empty';
 
-/** What loading a chart for a hook can answer besides a chart (mapped to HTTP below, nowhere else). */
-export type HookChartError =
-  | { kind: 'patient-unavailable'; reason: string }
-  | { kind: 'patient-mismatch'; reason: string; field: string; source: 'prefetch' | 'fhir' };
-
-export interface HookChartInput {
-  patientId: string;
-  prefetch?: Record<string, unknown>;
-  fhirServer?: string;
-  accessToken?: string;
-  /** The sections the service reads (its declared list); nothing else is read. */
-  sections: readonly SectionName[];
-  requestId: string;
-}
-
-export interface CdsRouterDeps {
+export interface CdsRouterDeps extends AnswerHookDeps {
   auth: CdsAuthenticator;
-  loadChart(input: HookChartInput): Promise<Result<Chart, HookChartError>>;
-  hookDeps: HookDeps;
   feedback: FeedbackStore;
   /** `${PUBLIC_URL}`: the JWT `aud` of a call is `${publicUrl()}/cds-services/{id}`. */
   publicUrl: () => string;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  /** HOOK_DEADLINE_MS: from the request's arrival (JWT checks included) to the answer. */
+  hookDeadlineMs: number;
   onHookDone?: (service: string, status: number, seconds: number) => void;
   onAuthRejected?: (code: string, reason: string) => void;
   logInfo?: (fields: Record<string, unknown>, msg: string) => void;
@@ -49,11 +30,9 @@ export interface CdsRouterDeps {
 declare module 'express-serve-static-core' {
   interface Request {
     cdsClient?: AuthenticatedClient;
+    /** `performance.now()` when the request arrived: the hook deadline counts from here. */
+    arrivedAt?: number;
   }
-}
-
-function badRequest(issues: FieldIssue[]): HttpProblem {
-  return new HttpProblem(400, outcomeOf(issues.map((i) => ({ code: 'invalid', diagnostics: `${i.path}: ${i.message}`, expression: [i.path] }))));
 }
 
 /** Sends JSON without null/empty fields, as the spec asks of every response. */
@@ -76,13 +55,18 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
     sendJson(res, { services: CDS_SERVICES.map((s) => s.definition) });
   });
 
+  const arrive = (req: Request, _res: Response, next: NextFunction): void => {
+    req.arrivedAt = performance.now();
+    next();
+  };
+
   const authenticate = async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     // The JWT `aud` is the exact URL called (https://cds-hooks.hl7.org/2.0/#trusting-cds-clients).
     const audience = `${deps.publicUrl()}${req.baseUrl}${req.path}`;
     const result = await deps.auth.authenticate(req.get('authorization'), audience);
     if (!result.ok) {
       deps.onAuthRejected?.(result.error.code, result.error.reason);
-      throw HttpProblem.unauthorized();
+      throw new ProblemError(problem('unauthenticated', 'The CDS client JWT was not accepted'));
     }
     req.cdsClient = result.value;
     next();
@@ -94,12 +78,12 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => req.cdsClient?.clientId ?? ipKeyGenerator(req.ip ?? 'unknown'),
-    handler: (_req, _res, next) => next(new HttpProblem(429, outcome('throttled', `More than ${deps.rateLimitPerMinute} calls a minute from this client; retry later`))),
+    handler: (_req, _res, next) => next(new ProblemError(problem('throttled', `More than ${deps.rateLimitPerMinute} calls a minute from this client; retry later`))),
   });
 
   const requireJson = (req: Request, _res: Response, next: NextFunction): void => {
     if (!req.is(['application/json', 'application/*+json'])) {
-      throw new HttpProblem(415, outcome('not-supported', 'Content-Type must be application/json'));
+      throw new ProblemError(problem('unsupported-media', 'Content-Type must be application/json'));
     }
     next();
   };
@@ -107,78 +91,40 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
   const parseJson = express.json({ limit: deps.maxBodyBytes, type: ['application/json', 'application/*+json'], strict: true });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
-  router.post('/cds-services/:id', authenticate, limiter, requireJson, parseJson, async (req, res) => {
-    const started = process.hrtime.bigint();
+  router.post('/cds-services/:id', arrive, authenticate, limiter, requireJson, parseJson, async (req, res) => {
     const id = String(req.params['id']);
+    const arrivedAt = req.arrivedAt ?? performance.now();
     let status = 200;
     try {
-      const service = findService(id);
-      if (!service) throw HttpProblem.notFound(`No CDS service "${id}"; GET /cds-services lists them`);
-      const parsed = hookRequestSchema.safeParse(req.body);
-      if (!parsed.success) throw badRequest(fieldIssues(parsed.error));
-      const request: HookRequest = parsed.data;
-      const prepared = service.prepare(request);
-      if (!prepared.ok) throw badRequest(prepared.error);
-      const { patientId } = prepared.value;
-      checkFhirAccess(request, patientId, req.cdsClient);
-
-      const chart = await deps.loadChart({
-        patientId,
-        prefetch: request.prefetch,
-        fhirServer: request.fhirServer,
-        accessToken: request.fhirAuthorization?.access_token,
-        sections: service.sections,
-        requestId: req.requestId ?? '',
-      });
-      if (!chart.ok) throw chartProblem(chart.error);
-      const response: CdsResponse = await prepared.value.run(chart.value, deps.hookDeps);
+      const answer = await answerHook({ serviceId: id, body: req.body, deadline: deadlineAfter(deps.hookDeadlineMs, arrivedAt), ...(req.cdsClient !== undefined && { client: req.cdsClient }) }, deps);
+      if (!answer.ok) {
+        status = problemStatus(answer.error);
+        throw new ProblemError(answer.error);
+      }
+      const { response, stats, unavailable } = answer.value;
       deps.logInfo?.(
-        { requestId: req.requestId, cdsService: id, resources: chart.value.size, skipped: chart.value.skipped, unavailable: chart.value.unavailableSections().map((s) => s.section), cards: response.cards.length },
+        { requestId: req.requestId, cdsService: id, resources: stats.resources, skipped: stats.skipped, fhirRequests: stats.fhirRequests, fetchErrors: stats.fetchErrors, unavailable, cards: response.cards.length },
         'hook answered',
       );
       sendJson(res, response);
     } catch (e) {
-      status = e instanceof HttpProblem ? e.status : 500;
+      if (!(e instanceof ProblemError)) status = 500;
       throw e;
     } finally {
-      deps.onHookDone?.(id, status, Number(process.hrtime.bigint() - started) / 1e9);
+      deps.onHookDone?.(id, status, (performance.now() - arrivedAt) / 1000);
     }
   });
 
   // https://cds-hooks.hl7.org/2.0/#feedback
   router.post('/cds-services/:id/feedback', authenticate, limiter, requireJson, parseJson, async (req, res) => {
     const id = String(req.params['id']);
-    if (!findService(id)) throw HttpProblem.notFound(`No CDS service "${id}"; GET /cds-services lists them`);
+    if (!findService(id)) throw new ProblemError(problem('not-found', `No CDS service "${id}"; GET /cds-services lists them`));
     const entries = parseFeedback(id, req.body);
-    if (!entries.ok) throw badRequest(entries.error);
+    if (!entries.ok) throw new ProblemError(invalidFields(entries.error));
     let recorded = 0;
     for (const entry of entries.value) if (await deps.feedback.record(entry)) recorded++;
     sendJson(res, { recorded, duplicates: entries.value.length - recorded });
   });
 
   return router;
-}
-
-/** The request may only send us where its client is trusted to, and only about this patient. */
-function checkFhirAccess(request: HookRequest, patientId: string, client: AuthenticatedClient | undefined): void {
-  if (request.fhirServer && client && !client.allowsFhirServer(request.fhirServer)) {
-    throw HttpProblem.badRequest('fhirServer: not a FHIR server this CDS client is registered for', ['fhirServer']);
-  }
-  const tokenPatient = request.fhirAuthorization?.patient;
-  if (tokenPatient !== undefined && tokenPatient !== patientId) {
-    throw HttpProblem.badRequest('fhirAuthorization.patient: does not match context.patientId', ['fhirAuthorization.patient']);
-  }
-}
-
-function chartProblem(e: HookChartError): HttpProblem {
-  switch (e.kind) {
-    case 'patient-unavailable':
-      // https://cds-hooks.hl7.org/2.0/#fhir-resource-access: no prefetch and no usable FHIR server.
-      return new HttpProblem(412, outcome('not-found', `The patient's record could not be read: ${e.reason}`));
-    case 'patient-mismatch':
-      // The EHR's request was valid but its FHIR server answered with another patient: data unavailable.
-      if (e.source === 'fhir') return new HttpProblem(412, outcome('not-found', `The patient's record could not be read: the FHIR server returned a Patient of another id`));
-      // A wrong Patient in prefetch is the EHR's bad request.
-      return HttpProblem.badRequest(`${e.field}: ${e.reason}`, [e.field]);
-  }
 }

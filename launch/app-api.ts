@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
+import type { Problem } from '../src/problems';
+import { problem, ProblemError } from '../src/problems';
 import type { AppViewBody, SessionData } from './app-data';
 import { resourceFor } from './app-data';
 import type { AppSession, AppSessions, SessionProblem } from './app-sessions';
@@ -17,10 +19,11 @@ import type { SmartStyle } from './smart-style';
 const REF_TYPE = /^[A-Z][A-Za-z]{1,40}$/;
 const REF_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
-export const PROBLEM_PAGES: Record<SessionProblem, { status: number; title: string; message: string }> = {
-  unknown: { status: 401, title: EXPIRED_TITLE, message: EXPIRED_MESSAGE },
-  expired: { status: 401, title: EXPIRED_TITLE, message: EXPIRED_MESSAGE },
-  'other-browser': { status: 403, title: 'This ChartBrief session belongs to another browser', message: 'Open ChartBrief from the EHR in this browser to start a session here.' },
+/** Why a session cannot be used, as the page shows it (title above, diagnostics below). */
+export const SESSION_PROBLEMS: Record<SessionProblem, Problem> = {
+  unknown: problem('session-ended', EXPIRED_MESSAGE, { title: EXPIRED_TITLE }),
+  expired: problem('session-ended', EXPIRED_MESSAGE, { title: EXPIRED_TITLE }),
+  'other-browser': problem('forbidden', 'Open ChartBrief from the EHR in this browser to start a session here.', { title: 'This ChartBrief session belongs to another browser' }),
 };
 
 /** The session's data plus its launch context, as the page reads it. */
@@ -50,42 +53,35 @@ export function appApiRoutes(router: Router, sessions: AppSessions): void {
   const guard = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = req.params['session'];
     const opened = await sessions.open(typeof id === 'string' ? id : undefined, (binding: string) => sameBrowser(req, binding));
-    if (!opened.ok) {
-      const p = PROBLEM_PAGES[opened.error];
-      return void res.status(p.status).json({ error: opened.error === 'other-browser' ? 'other-browser' : 'session-expired', title: p.title, message: p.message });
-    }
+    if (!opened.ok) throw new ProblemError(SESSION_PROBLEMS[opened.error]);
     res.locals['session'] = opened.value;
     next();
   };
   const sessionOf = (res: Response): AppSession => res.locals['session'] as AppSession;
-  const dataOf = async (res: Response): Promise<SessionData | undefined> => {
+  const dataOf = async (res: Response): Promise<SessionData> => {
     const result = await sessionOf(res).data;
     if (result?.ok === true) return result.value;
-    res.status(502).json({ error: 'chart-unavailable', message: `The chart could not be loaded: ${result?.ok === false ? result.error : 'no data'}. Relaunch ChartBrief from the EHR.` });
-    return undefined;
+    throw new ProblemError(result?.error ?? problem('upstream-failed', 'The chart could not be loaded. Relaunch ChartBrief from the EHR.'));
   };
 
   router.get('/app/api/:session/view', guard, async (_req, res) => {
     const session = sessionOf(res);
     const data = await dataOf(res);
-    if (data === undefined) return;
     res.json(viewBody(session, data, await session.style, await session.names));
   });
 
   // Polled by the page while the model brief is being written.
   router.get('/app/api/:session/brief', guard, async (_req, res) => {
     const data = await dataOf(res);
-    if (data === undefined) return;
     res.json({ status: data.model.status, ...(data.model.brief !== undefined && { brief: data.model.brief }) });
   });
 
   router.get('/app/api/:session/resource/:type/:id', guard, async (req, res) => {
     const { type, id } = req.params as Record<string, string>;
-    if (!REF_TYPE.test(type ?? '') || !REF_ID.test(id ?? '')) return void res.status(400).json({ error: 'bad-reference' });
+    if (!REF_TYPE.test(type ?? '') || !REF_ID.test(id ?? '')) throw new ProblemError(problem('invalid', 'Not a FHIR reference: Type/id expected', { expression: ['reference'] }));
     const data = await dataOf(res);
-    if (data === undefined) return;
     const view = resourceFor(data, `${type}/${id}`);
-    if (view === undefined) return void res.status(404).json({ error: 'not-in-chart', message: `${type}/${id} is not part of this chart.` });
+    if (view === undefined) throw new ProblemError(problem('not-found', `${type}/${id} is not part of this chart.`));
     res.json(view);
   });
 }

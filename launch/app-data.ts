@@ -1,6 +1,10 @@
 import type { Brief } from '../src/brief/brief';
 import type { Summarizer } from '../src/brief/summarizer';
 import type { Chart } from '../src/chart/chart';
+import type { ChartLoadError } from '../src/chart/chart-load-result';
+import type { ChartLoader } from '../src/chart/chart-loader';
+import type { Problem } from '../src/problems';
+import { problem } from '../src/problems';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
 import type { Finding } from '../src/rules/rule';
@@ -20,8 +24,8 @@ import { buildTrends } from './trends';
  */
 
 export interface AppDataDeps {
-  /** The chart from the EHR's FHIR server with the session's token (src/chart/load-chart.ts). */
-  loadChart(input: { patientId: string; fhirServer: string; accessToken: string }): Promise<Result<Chart, string>>;
+  /** The service's chart loader: the chart from the EHR's FHIR server with the session's token. */
+  loadChart: ChartLoader;
   /** The full embedded brief (FULL_LIMITS). */
   embedded: Summarizer;
   /** The model (its verified brief or, when it fails, the embedded one); undefined with MODEL_PROVIDER=embedded. */
@@ -59,15 +63,21 @@ export interface AppViewBody {
   style?: Record<string, string>;
 }
 
+/** Why the page has no chart, in the clinician's words: the EHR's server failed us (502), relaunch. */
+function chartLoadProblem(e: ChartLoadError): Problem {
+  const why = e.kind === 'patient-unavailable' ? 'the EHR’s FHIR server did not return the patient' : 'the EHR’s FHIR server returned another patient';
+  return problem('upstream-failed', `The chart could not be loaded: ${why}. Relaunch ChartBrief from the EHR.`, { title: 'ChartBrief could not open this chart' });
+}
+
 function isModelBrief(brief: Brief): boolean {
   return brief.provenance.provider !== 'embedded';
 }
 
 /** Loads the chart and computes the page's content; the model brief goes on in the background. */
-export async function loadSessionData(input: { patientId: string; fhirServer: string; accessToken: string }, deps: AppDataDeps): Promise<Result<SessionData, string>> {
+export async function loadSessionData(input: { patientId: string; fhirServer: string; accessToken: string }, deps: AppDataDeps): Promise<Result<SessionData, Problem>> {
   const loaded = await deps.loadChart(input);
-  if (!loaded.ok) return err(loaded.error);
-  const chart = loaded.value;
+  if (!loaded.ok) return err(chartLoadProblem(loaded.error));
+  const { chart } = loaded.value;
   const asOf = deps.now();
   const embedded = await deps.embedded.summarize(chart, { asOf });
   const data: SessionData = {

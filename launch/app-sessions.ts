@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Problem } from '../src/problems';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
 import type { SessionData } from './app-data';
@@ -36,7 +37,7 @@ export interface AppSession {
   /** The user's and encounter's names for the footer, read right after the launch. */
   names?: Promise<ContextNames>;
   /** The chart and what is computed from it, started right after the launch. */
-  data?: Promise<Result<SessionData, string>>;
+  data?: Promise<Result<SessionData, Problem>>;
   /** Set once the token has expired and cannot be refreshed: the data is dropped then. */
   ended?: boolean;
 }

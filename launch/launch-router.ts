@@ -1,7 +1,8 @@
 import express from 'express';
 import type { Response, Router } from 'express';
 import helmet from 'helmet';
-import { appApiRoutes, PROBLEM_PAGES } from './app-api';
+import { appApiRoutes, SESSION_PROBLEMS } from './app-api';
+import { problemStatus } from '../src/problems';
 import type { AppDataDeps } from './app-data';
 import { loadSessionData } from './app-data';
 import type { AppSession } from './app-sessions';
@@ -121,8 +122,9 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
     if (typeof q['session'] !== 'string') return page(res, 400, messagePage('Open ChartBrief from your EHR', 'This page is ChartBrief’s SMART on FHIR app; it needs a launch from the EHR.'));
     const opened = await sessions.open(q['session'], (binding: string) => sameBrowser(req, binding));
     if (!opened.ok) {
-      const p = PROBLEM_PAGES[opened.error];
-      return page(res, p.status, messagePage(p.title, p.message, opened.error === 'other-browser' ? 'error' : 'expired'));
+      const p = SESSION_PROBLEMS[opened.error];
+      const issue = p.issues[0];
+      return page(res, problemStatus(p), messagePage(issue?.title ?? '', issue?.diagnostics ?? '', opened.error === 'other-browser' ? 'error' : 'expired'));
     }
     page(res, 200, appShell());
   });

@@ -3,10 +3,10 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { cdsRouter } from '../cds-hooks/cds-router';
 import type { CdsRouterDeps } from '../cds-hooks/cds-router';
-import { HttpProblem } from '../cds-hooks/http-problem';
 import type { LaunchRouterDeps } from '../launch/launch-router';
 import { launchRouter } from '../launch/launch-router';
 import type { Config } from './config';
+import { problem, ProblemError } from '../src/problems';
 import { errorHandler } from './error-handler';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
@@ -18,7 +18,7 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'logInfo'>;
+  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'hookDeadlineMs' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'logInfo'>;
   readiness: () => Readiness;
   /** The SMART app (launch/launch-deps.ts builds these from the config). */
   launch: LaunchRouterDeps;
@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
       ...deps.cds,
       maxBodyBytes: config.maxBodyBytes,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      hookDeadlineMs: config.hookDeadlineMs,
       publicUrl: () => config.publicUrl,
       onHookDone: (service, status, seconds) => metrics.hookDuration.observe({ service, status: String(status) }, seconds),
       onAuthRejected: (code, reason) => {
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(launchRouter(deps.launch));
 
   app.use((req: Request) => {
-    throw HttpProblem.notFound(`No route ${req.method} ${req.path}`);
+    throw new ProblemError(problem('not-found', `No route ${req.method} ${req.path}`));
   });
   app.use(errorHandler(logger, config.maxBodyBytes));
   return app;

@@ -2,23 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { cdsAuthenticatorFor } from '../cds-hooks/cds-authenticator-for';
 import { launchDeps } from '../launch/launch-deps';
-import type { HookChartError, HookChartInput } from '../cds-hooks/cds-router';
 import type { CdsClient } from '../cds-hooks/security/cds-clients';
-import type { ConfiguredSummarizer } from '../src/brief/model/create-summarizer';
-import { createSummarizer } from '../src/brief/model/create-summarizer';
-import { EmbeddedSummarizer } from '../src/brief/embedded/embedded-summarizer';
-import { careGapBriefSection } from '../src/rules/care-gaps/care-gap-brief';
 import type { Summarizer } from '../src/brief/summarizer';
-import type { Chart } from '../src/chart/chart';
-import { loadChart } from '../src/chart/load-chart';
+import { createChartLoader } from '../src/chart/chart-loader';
 import { InMemoryFeedbackStore } from '../src/feedback/feedback-store';
 import type { FeedbackStore } from '../src/feedback/feedback-store';
 import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
 import { ALL_RULES } from '../src/rules/all-rules';
-import type { RuleRun } from '../src/rules/run-rules';
+import type { RuleInput } from '../src/rules/rule';
+import type { RuleRun, RunRulesOptions } from '../src/rules/run-rules';
 import { runRules } from '../src/rules/run-rules';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
+import { createBriefs } from './summarizers';
 import { createApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -67,35 +63,17 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const feedback = options.feedback ?? new InMemoryFeedbackStore();
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
-  const given = options.summarizer;
-  const summarizer: ConfiguredSummarizer = given
-    ? { summarize: (chart, o) => given.summarize(chart, o), settled: () => Promise.resolve() }
-    : createSummarizer(config.model, {
-        // The brief states the care gaps when no care-gap card does (the rule is off, or its card
-        // was cut by the info cap); patient-view leaves them out when that card is shown.
-        embedded: new EmbeddedSummarizer({ extraSections: (chart, asOf) => [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined) }),
-        // Reasons and counts only: neither event carries chart data.
-        onFallback: (e) => logger.info({ event: 'brief-fallback', ...e }, 'hook answered with the embedded brief'),
-        onModelOutcome: (o) => logger.info({ event: 'model-call', ...o }, 'model call finished'),
-      });
+  const briefs = createBriefs(config.model, disabled, logger, options.summarizer);
+  const summarizer = briefs.hook;
 
-  const load = async (input: HookChartInput): Promise<Result<Chart, HookChartError>> => {
-    const loaded = await loadChart({
-      patientId: input.patientId,
-      ...(input.prefetch !== undefined && { prefetch: input.prefetch }),
-      ...(input.fhirServer !== undefined && { fhirServer: input.fhirServer }),
-      ...(input.accessToken !== undefined && { accessToken: input.accessToken }),
-      sections: input.sections,
-      limits: { timeoutMs: config.fhirTimeoutMs },
-      onFetchError: (e) => metrics.fhirFetchErrors.inc({ section: e.section }),
-    });
-    if (!loaded.ok) {
-      const e = loaded.error;
-      return err(e.kind === 'patient-mismatch' ? { kind: e.kind, reason: e.reason, field: e.field, source: e.source } : { kind: e.kind, reason: e.reason });
-    }
-    const { stats } = loaded.value;
-    logger.debug({ requestId: input.requestId, resources: stats.resources, skipped: stats.skipped, fhirRequests: stats.fhirRequests, fetchErrors: stats.fetchErrors }, 'chart loaded');
-    return ok(loaded.value.chart);
+  // Built once, used by the hooks and the app alike.
+  const loadChart = createChartLoader({ limits: { timeoutMs: config.fhirTimeoutMs }, onFetchError: (e) => metrics.fhirFetchErrors.inc({ section: e.section }) });
+  const rules = (input: RuleInput, extra: Pick<RunRulesOptions, 'maxInfoFindings'> = {}): RuleRun => {
+    const run = runRules(ALL_RULES, input, { disabled, ...extra });
+    // Rule ids and counts only: a finding's text is about the patient.
+    if (run.failedRules.length > 0) logger.error({ failedRules: run.failedRules }, 'clinical rule failed; its findings are missing');
+    if (run.ungrounded > 0) logger.warn({ ungrounded: run.ungrounded }, 'findings dropped: citations did not resolve');
+    return run;
   };
 
   const now = options.now ?? ((): Date => new Date());
@@ -104,12 +82,12 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     logger,
     metrics,
     readiness: () => readiness,
-    launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, model: config.model, fhirTimeoutMs: config.fhirTimeoutMs, rulesDisabled: disabled, now, log: logger }),
+    launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, loadChart, runRules: rules, embedded: briefs.app.embedded, ...(briefs.app.model !== undefined && { model: briefs.app.model }), now, log: logger }),
     cds: {
       auth: auth.value,
-      loadChart: load,
+      loadChart,
       feedback,
-      hookDeps: {
+      hook: {
         summarizer,
         // A getter: without PUBLIC_URL, publicUrl follows the port actually bound (PORT=0 in tests).
         get appLaunchUrl(): string {
@@ -118,13 +96,7 @@ export function composeService(config: Config, options: ComposeOptions): Result<
         now,
         newId: randomUUID,
         knowledgeVersion: KNOWLEDGE_VERSION,
-        runRules: (input): RuleRun => {
-          const run = runRules(ALL_RULES, input, { disabled });
-          // Rule ids and counts only: a finding's text is about the patient.
-          if (run.failedRules.length > 0) logger.error({ failedRules: run.failedRules }, 'clinical rule failed; its findings are missing');
-          if (run.ungrounded > 0) logger.warn({ ungrounded: run.ungrounded }, 'findings dropped: citations did not resolve');
-          return run;
-        },
+        runRules: (input) => rules(input),
       },
     },
   });

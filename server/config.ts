@@ -23,6 +23,7 @@ const envSchema = z.object({
   RULES_DISABLED: z.string().optional().default(''),
   SANDBOX: z.enum(['on', 'off'], { error: 'SANDBOX must be "on" or "off"' }).optional(),
   FHIR_TIMEOUT_MS: integerEnv('FHIR_TIMEOUT_MS', 4000, 100, 60_000),
+  HOOK_DEADLINE_MS: integerEnv('HOOK_DEADLINE_MS', 3000, 100, 60_000),
   RATE_LIMIT_PER_MINUTE: integerEnv('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   TRUST_PROXY: z.string().optional(),
 });
@@ -45,6 +46,8 @@ export interface Config {
   rulesDisabled: string[];
   sandbox: boolean;
   fhirTimeoutMs: number;
+  /** From a hook request's arrival to its answer: FHIR reads and the model wait fit inside it. */
+  hookDeadlineMs: number;
   rateLimitPerMinute: number;
   /** express `trust proxy`: hop count or a list of addresses; unset = trust none. */
   trustProxy?: string | number | boolean;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
     rulesDisabled: e.RULES_DISABLED.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     sandbox: !production && e.SANDBOX !== 'off',
     fhirTimeoutMs: e.FHIR_TIMEOUT_MS,
+    hookDeadlineMs: e.HOOK_DEADLINE_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
   if (e.CDS_CLIENTS_FILE) config.cdsClientsFile = e.CDS_CLIENTS_FILE;

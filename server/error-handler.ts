@@ -1,6 +1,6 @@
-import type { ErrorRequestHandler } from 'express';
-import { HttpProblem } from '../cds-hooks/http-problem';
-import { outcome } from '../src/outcomes';
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Problem } from '../src/problems';
+import { problem, problemBody, problemStatus, ProblemError } from '../src/problems';
 import type { Logger } from './logger';
 
 interface BodyParserError {
@@ -13,25 +13,37 @@ function isBodyParserError(e: unknown): e is BodyParserError {
 }
 
 /** Maps what body-parser reports to a precise answer (it names the problem, we keep the body's content out). */
-function fromBodyParser(e: BodyParserError, maxBodyBytes: number): HttpProblem {
+function fromBodyParser(e: BodyParserError, maxBodyBytes: number): Problem {
   switch (e.type) {
     case 'entity.too.large':
-      return new HttpProblem(413, outcome('too-costly', `Request body is larger than the limit of ${maxBodyBytes} bytes (MAX_BODY_BYTES)`));
+      return problem('too-large', `Request body is larger than the limit of ${maxBodyBytes} bytes (MAX_BODY_BYTES)`);
     case 'entity.parse.failed':
-      return new HttpProblem(400, outcome('structure', 'Request body is not valid JSON (a JSON object is expected)'));
+      return problem('invalid', 'Request body is not valid JSON (a JSON object is expected)', { code: 'structure' });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new HttpProblem(415, outcome('not-supported', 'Unsupported content encoding or charset: send UTF-8 JSON'));
+      return problem('unsupported-media', 'Unsupported content encoding or charset: send UTF-8 JSON');
     case 'request.aborted':
-      return new HttpProblem(400, outcome('incomplete', 'Request was aborted by the client'));
+      return problem('invalid', 'Request was aborted by the client', { code: 'incomplete' });
     default:
-      return new HttpProblem(e.status >= 400 && e.status < 500 ? e.status : 400, outcome('invalid', 'The request body could not be read'));
+      return problem('invalid', 'The request body could not be read');
   }
 }
 
+/** Answers a problem: its status, headers and OperationOutcome (nothing for a bare 401). The one place a Problem becomes HTTP. */
+export function sendProblem(res: Response, p: Problem): void {
+  for (const [k, v] of Object.entries(p.headers ?? {})) res.setHeader(k, v);
+  const body = problemBody(p);
+  if (body === undefined) {
+    res.status(problemStatus(p)).end();
+    return;
+  }
+  res.status(problemStatus(p)).type('application/json').send(JSON.stringify(body));
+}
+
 /**
- * The one place errors become HTTP: OperationOutcome bodies, a bare 401, and for anything
- * unexpected a 500 that carries no message from inside and no stack.
+ * The one place errors become HTTP for every route (CDS Hooks, the app, ops): problems as
+ * src/problems.ts maps them, and for anything unexpected a 500 that carries no message from
+ * inside and no stack.
  */
 export function errorHandler(logger: Logger, maxBodyBytes: number): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -39,20 +51,11 @@ export function errorHandler(logger: Logger, maxBodyBytes: number): ErrorRequest
       next(error);
       return;
     }
-    let problem: HttpProblem;
-    if (error instanceof HttpProblem) problem = error;
-    else if (isBodyParserError(error)) problem = fromBodyParser(error, maxBodyBytes);
-    else {
-      // Log the error's name and stack frames only: its message could quote request data.
-      const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 8).join('\n') : '';
-      logger.error({ requestId: req.requestId, errorName: error instanceof Error ? error.name : typeof error, frames }, 'unhandled error');
-      problem = new HttpProblem(500, outcome('exception', 'Internal error; the request id in X-Request-Id identifies it in our logs'));
-    }
-    for (const [k, v] of Object.entries(problem.headers)) res.setHeader(k, v);
-    if (problem.body === undefined) {
-      res.status(problem.status).end();
-      return;
-    }
-    res.status(problem.status).type('application/json').send(JSON.stringify(problem.body));
+    if (error instanceof ProblemError) return sendProblem(res, error.problem);
+    if (isBodyParserError(error)) return sendProblem(res, fromBodyParser(error, maxBodyBytes));
+    // Log the error's name and stack frames only: its message could quote request data.
+    const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 8).join('\n') : '';
+    logger.error({ requestId: req.requestId, errorName: error instanceof Error ? error.name : typeof error, frames }, 'unhandled error');
+    sendProblem(res, problem('internal', 'Internal error; the request id in X-Request-Id identifies it in our logs'));
   };
 }

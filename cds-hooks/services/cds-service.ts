@@ -5,6 +5,7 @@ import type { RuleInput } from '../../src/rules/rule';
 import type { RuleRun } from '../../src/rules/run-rules';
 import type { CdsResponse, CdsServiceDefinition } from '../../src/cds/cds-types';
 import type { SectionName } from '../../src/chart/chart-sections';
+import type { Deadline } from '../../src/deadline';
 import type { Result } from '../../src/result';
 import { err, ok } from '../../src/result';
 import type { FieldIssue, HookRequest } from '../hook-request';
@@ -29,12 +30,14 @@ export interface HookCall<C> {
   request: HookRequest;
   context: C;
   chart: Chart;
+  /** What is left of the hook's time: the model wait fits inside it. */
+  deadline: Deadline;
 }
 
 /** A hook call whose context is valid, ready to run once the chart is loaded. */
 export interface PreparedCall {
   patientId: string;
-  run(chart: Chart, deps: HookDeps): Promise<CdsResponse>;
+  run(chart: Chart, deps: HookDeps, deadline: Deadline): Promise<CdsResponse>;
 }
 
 /** A CDS service: its discovery entry, and how to validate and answer its hook. Never touches HTTP. */
@@ -71,7 +74,7 @@ export function defineService<C extends { patientId: string }>(
       const context = parsed.data;
       return ok({
         patientId: context.patientId,
-        run: (chart, deps) => handle({ request, context, chart }, deps),
+        run: (chart, deps, deadline) => handle({ request, context, chart, deadline }, deps),
       });
     },
   };

@@ -17,11 +17,11 @@ export const patientViewService = defineService(
   },
   PATIENT_VIEW_SECTIONS,
   patientViewContextSchema,
-  async ({ chart }, deps) => {
+  async ({ chart, deadline }, deps) => {
     const asOf = deps.now();
     const { findings } = deps.runRules(ruleInputFor('patient-view', chart, [], asOf));
     // The brief knows the rule cards beside it: no care gaps when the care-gap card is shown.
-    const brief = await deps.summarizer.summarize(chart, briefOptionsFor(findings, asOf));
+    const brief = await deps.summarizer.summarize(chart, { ...briefOptionsFor(findings, asOf), deadline });
     const { urgent, info } = ruleCards(findings, deps);
     // What must stop the clinician first, then the brief, then context and gaps.
     return { cards: [...urgent, buildBriefCard(brief, { appLaunchUrl: deps.appLaunchUrl, uuid: deps.newId }), ...info] };

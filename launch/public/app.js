@@ -14,18 +14,24 @@ const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' 
 const $ = (selector) => document.querySelector(selector);
 let lastTrigger = null;
 
+/** The first issue of an OperationOutcome error answer: its title (`details.text`) and its words (`diagnostics`). */
+function problemOf(body) {
+  const issue = Array.isArray(body?.issue) ? body.issue[0] : undefined;
+  return { title: issue?.details?.text, message: issue?.diagnostics };
+}
+
 class SessionEnded extends Error {
-  constructor(body) {
-    super(body.message ?? 'Session expired');
-    this.body = body;
+  constructor(problem) {
+    super(problem.message ?? 'Session expired');
+    this.problem = problem;
   }
 }
 
 async function getJson(path) {
   const response = await fetch(api(path), { headers: { accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
   const body = await response.json().catch(() => ({}));
-  if (response.status === 401 || response.status === 403) throw new SessionEnded(body);
-  if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
+  if (response.status === 401 || response.status === 403) throw new SessionEnded(problemOf(body));
+  if (!response.ok) throw new Error(problemOf(body).message ?? `HTTP ${response.status}`);
   return body;
 }
 
@@ -34,14 +40,14 @@ function setStatus(text) {
 }
 
 /** The session has ended: no chart content stays on screen. */
-function showEnded(body) {
+function showEnded(problem) {
   document.body.dataset.state = 'expired';
   $('#patient-banner').hidden = true;
   $('#patient-banner').replaceChildren();
   const dialog = $('#resource-dialog');
   if (dialog.open) dialog.close();
   $('#content').replaceChildren(
-    el('section', { className: 'message-page' }, el('h1', {}, body.title ?? 'Session expired: relaunch from the EHR'), el('p', {}, body.message ?? 'Open ChartBrief again from the patient’s chart in the EHR.')),
+    el('section', { className: 'message-page' }, el('h1', {}, problem.title ?? 'Session expired: relaunch from the EHR'), el('p', {}, problem.message ?? 'Open ChartBrief again from the patient’s chart in the EHR.')),
   );
   setStatus('');
 }
@@ -101,7 +107,7 @@ async function openResource(ref, trigger) {
       el('details', { className: 'raw' }, el('summary', {}, 'Raw FHIR JSON'), el('pre', {}, JSON.stringify(view.raw, null, 2))),
     );
   } catch (e) {
-    if (e instanceof SessionEnded) return showEnded(e.body);
+    if (e instanceof SessionEnded) return showEnded(e.problem);
     body.replaceChildren(el('p', { className: 'error' }, `This resource could not be shown: ${e.message}`));
   }
 }
@@ -144,7 +150,7 @@ async function pollModelBrief() {
     try {
       answer = await getJson('/brief');
     } catch (e) {
-      if (e instanceof SessionEnded) return showEnded(e.body);
+      if (e instanceof SessionEnded) return showEnded(e.problem);
       continue;
     }
     if (answer.status === 'ready' && answer.brief) {
@@ -213,7 +219,7 @@ async function main() {
   try {
     view = await getJson('/view');
   } catch (e) {
-    if (e instanceof SessionEnded) return showEnded(e.body);
+    if (e instanceof SessionEnded) return showEnded(e.problem);
     document.body.dataset.state = 'error';
     setStatus(`ChartBrief could not open this chart: ${e.message}`);
     return;

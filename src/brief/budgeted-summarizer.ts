@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Chart } from '../chart/chart';
+import { within as withinDeadline } from '../deadline';
 import type { Result } from '../result';
 import { err } from '../result';
 import type { Brief } from './brief';
@@ -109,7 +110,7 @@ export class BudgetedSummarizer<P extends { key: string }> implements Summarizer
       if (wait > 0) return this.fallback(chart, options, { reason: 'backing-off', retryInMs: wait, cause: this.blockedBy });
       flight = this.start(prepared);
     }
-    const budget = this.options.budgetMs;
+    const budget = withinDeadline(options.deadline, this.options.budgetMs);
     const result = budget > 0 ? await within(flight, budget) : LATE;
     if (result === LATE) return this.fallback(chart, options, { reason: 'late', budgetMs: budget });
     if (result.ok) return result.value;

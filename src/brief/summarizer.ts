@@ -1,4 +1,5 @@
 import type { Chart } from '../chart/chart';
+import type { Deadline } from '../deadline';
 import type { Brief, BriefSectionName } from './brief';
 
 export interface SummarizeOptions {
@@ -14,6 +15,8 @@ export interface SummarizeOptions {
    * them with the high-alert drugs, so the card names both drugs of an interaction.
    */
   interactingOrders?: readonly string[];
+  /** The hook's deadline: the model is awaited for min(MODEL_BUDGET_MS, time left). None in the app. */
+  deadline?: Deadline;
 }
 
 /** Turns a chart into a brief. Providers: embedded (default), azure-openai, openai-compatible. */

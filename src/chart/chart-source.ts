@@ -52,3 +52,24 @@ export interface ChartSource {
   readonly source: 'prefetch' | 'fhir';
   fetchSection(section: SectionName, patientId: string): Promise<SectionResult>;
 }
+
+/** What following `next` links gave: the pages read and whether more were left unread. */
+export interface PageRun {
+  documents: unknown[];
+  truncated: boolean;
+  reason?: string;
+}
+
+/**
+ * A source that can also continue a paged prefetch and read what bundles left unresolved: the
+ * EHR's FHIR server (fhir-rest-source.ts). One instance per chart load; it counts its requests.
+ */
+export interface RemoteChartSource extends ChartSource {
+  readonly source: 'fhir';
+  /** Reads `next` pages from an untrusted link, `pagesRead` pages having been read already. */
+  followPages(section: SectionName, next: string | undefined, pagesRead: number): Promise<PageRun>;
+  /** The Medications that `medicationReference`s point at; failed reads are left out. */
+  readMedications(references: readonly string[]): Promise<unknown[]>;
+  /** Requests sent and requests failed (or refused) so far. */
+  readonly counters: { requests: number; errors: number };
+}

@@ -1,7 +1,9 @@
+import type { Deadline } from '../deadline';
+import { within } from '../deadline';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { SectionName } from './chart-sections';
-import type { ChartSource, SectionData, SectionFailure, SectionFailureKind, SectionResult } from './chart-source';
+import type { PageRun, RemoteChartSource, SectionData, SectionFailure, SectionFailureKind, SectionResult } from './chart-source';
 import { nextLink } from './bundle-entries';
 import type { FhirGetFailure } from './fhir-http';
 import { getFhirJson } from './fhir-http';
@@ -51,16 +53,11 @@ export interface FhirRestOptions {
   limits?: Partial<FhirRestLimits>;
   /** Called for each failed or refused request, e.g. to count FHIR fetch errors in prom-client. */
   onFetchError?: (event: FetchErrorEvent) => void;
+  /** The hook's deadline: each request's timeout is min(timeoutMs, time left); none is sent once it has passed. */
+  deadline?: Deadline;
 }
 
-/** What following `next` links gave: the pages read and whether more were left unread. */
-export interface PageRun {
-  documents: unknown[];
-  truncated: boolean;
-  reason?: string;
-}
-
-export class FhirRestSource implements ChartSource {
+export class FhirRestSource implements RemoteChartSource {
   readonly source = 'fhir' as const;
   private readonly limits: FhirRestLimits;
   private sent = 0;
@@ -146,9 +143,11 @@ export class FhirRestSource implements ChartSource {
   }
 
   private async get(section: SectionName, url: string): Promise<Result<Record<string, unknown>, SectionFailure>> {
+    const timeoutMs = within(this.options.deadline, this.limits.timeoutMs);
+    if (timeoutMs <= 0) return this.fail(section, { kind: 'timeout', reason: 'hook deadline reached before the FHIR request' });
     this.sent++;
     const result = await getFhirJson(url, {
-      timeoutMs: this.limits.timeoutMs,
+      timeoutMs,
       maxBytes: this.limits.maxResponseBytes,
       accessToken: this.options.accessToken,
     });

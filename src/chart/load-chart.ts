@@ -4,48 +4,48 @@ import type { Chart } from './chart';
 import type { SectionInput, SectionName } from './chart-sections';
 import { CHART_SECTIONS } from './chart-sections';
 import type { ChartLoadError, LoadedChart } from './chart-load-result';
-import type { SectionData, SectionFailure } from './chart-source';
+import type { ChartSource, RemoteChartSource, SectionData, SectionFailure } from './chart-source';
 import { buildChart } from './build-chart';
 import type { ExtraPrefetch } from './extra-prefetch';
 import { sortExtraPrefetch } from './extra-prefetch';
-import type { FetchErrorEvent, FhirRestLimits } from './fhir-rest-source';
-import { FhirRestSource } from './fhir-rest-source';
 import { isRecord } from './json-shape';
-import { PrefetchSource } from './prefetch-source';
 
 /**
  * Loads the open patient's chart for a hook or the app: prefetch first, then the FHIR server for
  * what prefetch lacks (a key missing, or an OperationOutcome), then `buildChart`. Sections are
  * fetched in parallel; one failing section is marked and the rest still load. Only the sections
  * the caller declares are read (minimum necessary), and a prefetched one is never re-read. Never throws.
+ * Depends on the source ports only (chart-source.ts); chart-loader.ts plugs in the adapters.
  * https://cds-hooks.hl7.org/2.0/#prefetch-template
  * https://cds-hooks.hl7.org/2.0/#fhir-resource-access
  */
 
-export interface LoadChartInput {
+export interface ChartRequest {
   /** `context.patientId`: the only patient whose data may enter the chart. */
   patientId: string;
   /** The request's `prefetch`, as received (untrusted JSON). */
   prefetch?: Readonly<Record<string, unknown>>;
-  /** The EHR's FHIR base URL; without it nothing is fetched. */
+  /** The EHR's FHIR base URL: references with this base count as local. */
   fhirServer?: string;
-  /** `fhirAuthorization.access_token`, sent as a bearer token to `fhirServer` only. */
-  accessToken?: string;
-  limits?: Partial<FhirRestLimits>;
   /**
    * The sections the caller uses (the hook's declared list); the Patient is always read. Only these
    * are taken from prefetch or read from the FHIR server: minimum necessary. Default: all of them.
    */
   sections?: readonly SectionName[];
-  /** Called for every failed or refused FHIR request (metrics); carries no URL, token or PHI. */
-  onFetchError?: (e: FetchErrorEvent) => void;
 }
 
-type RestSource = Result<FhirRestSource, SectionFailure> | undefined;
+/** Where the sections come from: the request's prefetch, and the FHIR server when there is one. */
+export interface ChartSources {
+  prefetch: ChartSource;
+  /** Absent: no fhirServer. A failure: a fhirServer that cannot be used (every fetch fails with it). */
+  remote?: Result<RemoteChartSource, SectionFailure>;
+}
+
+type RestSource = Result<RemoteChartSource, SectionFailure> | undefined;
 
 interface LoadContext {
   patientId: string;
-  prefetch: PrefetchSource;
+  prefetch: ChartSource;
   extras: ExtraPrefetch;
   rest: RestSource;
 }
@@ -103,7 +103,7 @@ async function fetchSection(ctx: LoadContext, section: SectionName, prefetchFail
 }
 
 async function loadSection(ctx: LoadContext, section: SectionName): Promise<SectionInput> {
-  const prefetched = ctx.prefetch.readSection(section);
+  const prefetched = await ctx.prefetch.fetchSection(section, ctx.patientId);
   // The advertised key, when usable, is authoritative: other keys' resources of this section are not mixed in.
   return prefetched.ok ? continuePrefetch(ctx, section, prefetched.value) : fetchSection(ctx, section, prefetched.error);
 }
@@ -112,8 +112,8 @@ async function loadSection(ctx: LoadContext, section: SectionName): Promise<Sect
  * A Patient of another id under an unadvertised key that would stand in for `prefetch.patient`:
  * refused, naming the key, exactly as a wrong `prefetch.patient` is.
  */
-function otherKeyPatientMismatch(ctx: LoadContext): ChartLoadError | undefined {
-  if (ctx.prefetch.readSection('patient').ok) return undefined;
+async function otherKeyPatientMismatch(ctx: LoadContext): Promise<ChartLoadError | undefined> {
+  if ((await ctx.prefetch.fetchSection('patient', ctx.patientId)).ok) return undefined;
   const other = ctx.extras.patients.find((p) => p.id !== ctx.patientId);
   if (other === undefined) return undefined;
   return { kind: 'patient-mismatch', reason: 'the Patient provided is not context.patientId', field: `prefetch.${other.key}`, source: 'prefetch' };
@@ -144,30 +144,17 @@ function sectionsToLoad(wanted: readonly SectionName[] | undefined): SectionName
   return CHART_SECTIONS.filter((s) => s === 'patient' || wanted.includes(s));
 }
 
-async function load(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoadError>> {
-  const prefetch = isRecord(input.prefetch) ? input.prefetch : {};
-  const ctx: LoadContext = {
-    patientId: input.patientId,
-    prefetch: new PrefetchSource(prefetch),
-    extras: sortExtraPrefetch(prefetch),
-    rest:
-      input.fhirServer === undefined
-        ? undefined
-        : FhirRestSource.create({
-            fhirServer: input.fhirServer,
-            ...(input.accessToken !== undefined && { accessToken: input.accessToken }),
-            ...(input.limits !== undefined && { limits: input.limits }),
-            ...(input.onFetchError !== undefined && { onFetchError: input.onFetchError }),
-          }),
-  };
-  const mismatch = otherKeyPatientMismatch(ctx);
+async function load(request: ChartRequest, sources: ChartSources): Promise<Result<LoadedChart, ChartLoadError>> {
+  const prefetch = isRecord(request.prefetch) ? request.prefetch : {};
+  const ctx: LoadContext = { patientId: request.patientId, prefetch: sources.prefetch, extras: sortExtraPrefetch(prefetch), rest: sources.remote };
+  const mismatch = await otherKeyPatientMismatch(ctx);
   if (mismatch) return err(mismatch);
-  const inputs = await Promise.all(sectionsToLoad(input.sections).map((section) => loadSection(ctx, section)));
-  const chartOptions = { skips: ctx.extras.skips, ...(input.fhirServer !== undefined && { fhirServer: input.fhirServer }) };
-  let built = buildChart(input.patientId, inputs, chartOptions);
+  const inputs = await Promise.all(sectionsToLoad(request.sections).map((section) => loadSection(ctx, section)));
+  const chartOptions = { skips: ctx.extras.skips, ...(request.fhirServer !== undefined && { fhirServer: request.fhirServer }) };
+  let built = buildChart(request.patientId, inputs, chartOptions);
   if (!built.ok) return built;
   if (await readMissingMedications(ctx.rest, built.value.chart, inputs)) {
-    built = buildChart(input.patientId, inputs, chartOptions);
+    built = buildChart(request.patientId, inputs, chartOptions);
     if (!built.ok) return built;
   }
   const counters = ctx.rest?.ok ? ctx.rest.value.counters : { requests: 0, errors: 0 };
@@ -175,13 +162,14 @@ async function load(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoa
 }
 
 /**
- * The chart of `input.patientId`, or why there is none: `patient-unavailable` when the Patient
- * could be read neither from prefetch nor from the FHIR server, `patient-mismatch` when a Patient
- * of another id was provided. Every other problem is marked on its section or counted as skipped.
+ * The chart of `request.patientId` from `sources`, or why there is none: `patient-unavailable`
+ * when the Patient could be read neither from prefetch nor from the FHIR server, `patient-mismatch`
+ * when a Patient of another id was provided. Every other problem is marked on its section or
+ * counted as skipped.
  */
-export async function loadChart(input: LoadChartInput): Promise<Result<LoadedChart, ChartLoadError>> {
+export async function loadChartFrom(request: ChartRequest, sources: ChartSources): Promise<Result<LoadedChart, ChartLoadError>> {
   try {
-    return await load(input);
+    return await load(request, sources);
   } catch {
     // Defensive: every step returns typed failures; a hook must still get an answer (412), not a 500.
     return err({ kind: 'patient-unavailable', reason: 'the chart could not be loaded', sections: [] });

@@ -14,6 +14,24 @@ export type { Severity } from '../knowledge/severity';
 
 export type HookName = 'patient-view' | 'order-select' | 'order-sign';
 
+/**
+ * What a hook is about: the open `chart` (its active orders are what rules check) or draft
+ * `orders` (what rules check is the drafts, against the chart). Exhaustive: a new hook must say
+ * which it is before it compiles, so it never silently counts as an order hook.
+ */
+export type HookKind = 'chart' | 'orders';
+
+export const HOOK_KINDS: Readonly<Record<HookName, HookKind>> = {
+  'patient-view': 'chart',
+  'order-select': 'orders',
+  'order-sign': 'orders',
+};
+
+/** True when the hook checks draft orders (order-select, order-sign). */
+export function checksDraftOrders(hook: HookName): boolean {
+  return HOOK_KINDS[hook] === 'orders';
+}
+
 /** A draft MedicationRequest of the call, resolved like the chart's medications. */
 export type DraftMedication = DraftMedicationOrder;
 

@@ -1,5 +1,5 @@
 import { CHART_SECTIONS } from '../../src/chart/chart-sections';
-import { loadChart } from '../../src/chart/load-chart';
+import { loadChart } from '../../src/chart/chart-loader';
 import { fixturePatient, loadFixtureBundle, prefetchFromBundle } from '../support/synthea';
 import { OTHER, PID, chartOf, condition, operationOutcome, patient, searchset, sectionOf } from './chart-test-data';
 

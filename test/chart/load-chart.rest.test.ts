@@ -1,6 +1,6 @@
 import { CHART_SECTIONS } from '../../src/chart/chart-sections';
 import type { FetchErrorEvent } from '../../src/chart/fhir-rest-source';
-import { loadChart } from '../../src/chart/load-chart';
+import { loadChart } from '../../src/chart/chart-loader';
 import { fillSectionQuery } from '../../src/chart/section-queries';
 import type { RunningFhirServer } from '../support/fhir-server';
 import { closedFhirBase, startFhirServer, startRecordingServer } from '../support/fhir-server';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { SectionName } from '../../src/chart/chart-sections';
-import { loadChart } from '../../src/chart/load-chart';
+import { loadChart } from '../../src/chart/chart-loader';
 import { fillSectionQuery } from '../../src/chart/section-queries';
 import { ORDER_SAFETY_SECTIONS } from '../../cds-hooks/services/prefetch-templates';
 import type { RunningFhirServer } from '../support/fhir-server';

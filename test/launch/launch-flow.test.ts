@@ -113,7 +113,9 @@ it('completes the launch: the chart of the launched patient, the verified fhirUs
   const cited = ((view.json['brief'] as { headline: { citations: { ref: string }[] } }).headline.citations[0] ?? { ref: '' }).ref;
   const resource = await api(browser, session, `/resource/${cited}`);
   expect(resource.json).toMatchObject({ ref: `Patient/${ali.patientId}`, title: 'Ali Herman' });
-  expect((await api(browser, session, '/resource/Patient/someone-else')).status).toBe(404);
+  const elsewhere = await api(browser, session, '/resource/Patient/someone-else');
+  expect(elsewhere.status).toBe(404);
+  expect(elsewhere.json).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found', diagnostics: 'Patient/someone-else is not part of this chart.' }] });
   const brief = await api(browser, session, '/brief');
   expect(brief.json).toEqual({ status: 'off' });
 
@@ -161,7 +163,10 @@ it('opens a session only in the browser it was launched in', async () => {
   const { session } = await launched(browser, ali.patientId);
   const other = new CookieBrowser();
   expect((await other.get(`${sb.baseUrl}/app?session=${session}`)).hop.status).toBe(403);
-  expect((await api(other, session, '/view')).json).toMatchObject({ error: 'other-browser' });
+  const refused = await api(other, session, '/view');
+  expect(refused.status).toBe(403);
+  // Errors from the app's API are OperationOutcomes, as the hooks' are (one mapping, src/problems.ts).
+  expect(refused.json).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'This ChartBrief session belongs to another browser' } }] });
 });
 
 it('sets an httpOnly cookie: SameSite=Lax over plain http, SameSite=None; Secure; Partitioned behind a TLS proxy', async () => {
@@ -193,7 +198,7 @@ it('ends the session when the token expires and no refresh token was granted: re
   sb.clock.advance(2 * HOURS);
   const view = await api(browser, session, '/view');
   expect(view.status).toBe(401);
-  expect(view.json).toMatchObject({ error: 'session-expired', title: 'Session expired: relaunch from the EHR' });
+  expect(view.json).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'expired', details: { text: 'Session expired: relaunch from the EHR' } }] });
   const page = await browser.get(`${sb.baseUrl}/app?session=${session}`);
   expect(page.hop.status).toBe(401);
   expect(page.body).toContain('Session expired: relaunch from the EHR');

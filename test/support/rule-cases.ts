@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Bundle, FhirResource } from 'fhir/r4';
-import { loadChart } from '../../src/chart/load-chart';
+import { loadChart } from '../../src/chart/chart-loader';
 import { ALL_RULES } from '../../src/rules/all-rules';
 import type { Finding, HookName, Severity } from '../../src/rules/rule';
 import { ruleInputFor } from '../../src/rules/rule-input';

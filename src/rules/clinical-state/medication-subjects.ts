@@ -3,6 +3,7 @@ import { chartFacts } from '../../chart/facts/chart-facts';
 import { draftOrders, type MedicationOrder } from '../../chart/facts/medication-orders';
 import type { DrugIdentity } from '../../knowledge/drugs/drug-identity';
 import type { FindingSuggestion, RuleInput } from '../rule';
+import { checksDraftOrders } from '../rule';
 
 // The medication orders a clinical-state rule looks at: on order-select/order-sign the drafts being
 // decided (and only those: the chart's other drugs were decided before), on patient-view the active
@@ -37,7 +38,7 @@ function subject(order: MedicationOrder): MedicationSubject | undefined {
 
 /** Drafts on order hooks, active orders on patient-view; known, systemic drugs only. */
 export function medicationSubjects(input: RuleInput): MedicationSubject[] {
-  const orders = input.hook === 'patient-view' ? chartFacts(input.chart, input.asOf).activeOrders() : draftOrders(input.chart, input.drafts);
+  const orders = checksDraftOrders(input.hook) ? draftOrders(input.chart, input.drafts) : chartFacts(input.chart, input.asOf).activeOrders();
   return orders.flatMap((o) => subject(o) ?? []);
 }
 

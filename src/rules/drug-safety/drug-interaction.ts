@@ -1,5 +1,6 @@
 import { clipText } from '../../brief/embedded/bounds';
 import type { Finding, Rule, RuleInput, Severity } from '../rule';
+import { checksDraftOrders } from '../rule';
 import { SEVERITY_RANK } from '../run-rules';
 import { assessDigoxinCyclosporine } from './digoxin-cyclosporine-check';
 import { orderMonitoring, replaceDraft, removeDrafts } from './draft-suggestions';
@@ -27,7 +28,7 @@ export const DRUG_INTERACTION_RULE_ID = 'drug-interaction';
 /** The pairs to check: draft × active and draft × earlier draft on order hooks; active × active on patient-view. */
 function pairsOf(ctx: PairContext): [IdentifiedOrder, IdentifiedOrder][] {
   const { drafts, active } = ctx.orders;
-  if (ctx.input.hook === 'patient-view') return active.flatMap((x, i) => active.slice(i + 1).map((y): [IdentifiedOrder, IdentifiedOrder] => [x, y]));
+  if (!checksDraftOrders(ctx.input.hook)) return active.flatMap((x, i) => active.slice(i + 1).map((y): [IdentifiedOrder, IdentifiedOrder] => [x, y]));
   return drafts.flatMap((d, i) => [...active, ...drafts.slice(0, i)].map((o): [IdentifiedOrder, IdentifiedOrder] => [d, o]));
 }
 
@@ -37,7 +38,7 @@ function assess(x: IdentifiedOrder, y: IdentifiedOrder, ctx: PairContext, read: 
   // Non-interruptive pairs are left out on patient-view (long-standing combinations the panel
   // judged not worth an alert would crowd out the overview) and where the pair duplicates
   // therapy (ACE inhibitor + ARB: duplicate-therapy reports it).
-  const skipNonInterruptive = ctx.input.hook === 'patient-view' || duplicationOf(x, y) !== undefined;
+  const skipNonInterruptive = !checksDraftOrders(ctx.input.hook) || duplicationOf(x, y) !== undefined;
   return (
     assessWarfarinNsaid(x, y, ctx) ??
     assessDigoxinCyclosporine(x, y, ctx) ??
@@ -53,7 +54,7 @@ function standingSeverity(a: InteractionAssessment): Severity {
 }
 
 function findingOf(a: InteractionAssessment, input: RuleInput): Finding {
-  const orderHook = input.hook !== 'patient-view';
+  const orderHook = checksDraftOrders(input.hook);
   const alternative = a.alternative && a.first.draft ? [replaceDraft(a.first, a.alternative, input.chart.patientRef)] : [];
   // Removal is recommended only when it is the one option and the card is more than information.
   const recommendRemoval = alternative.length === 0 && a.severity !== 'info';
@@ -123,7 +124,7 @@ function evaluate(input: RuleInput): Finding[] {
     const assessment = assess(x, y, ctx, read);
     return assessment ? [findingOf(assessment, input)] : [];
   });
-  return input.hook === 'patient-view' ? patientViewFindings(findings) : findings;
+  return checksDraftOrders(input.hook) ? findings : patientViewFindings(findings);
 }
 
 export const drugInteractionRule: Rule = {

@@ -1,6 +1,7 @@
 import { chartFacts } from '../../chart/facts/chart-facts';
 import { draftOrders, type MedicationOrder } from '../../chart/facts/medication-orders';
 import type { RuleInput } from '../rule';
+import { checksDraftOrders } from '../rule';
 
 // The medication orders the drug-safety rules compare: the chart's active orders and the call's
 // drafts (chart-facts), each with what it contains. Orders of unknown drugs are left out (never guessed).
@@ -17,7 +18,7 @@ export interface OrderSet {
 /** Known drafts (order hooks) and known active orders, leaving out active orders that are drafts of this call. */
 export function ordersOf(input: RuleInput): OrderSet {
   const draftRefs = new Set(input.drafts.map((d) => d.ref));
-  const drafts = input.hook === 'patient-view' ? [] : draftOrders(input.chart, input.drafts).filter((o) => o.identity.known);
+  const drafts = checksDraftOrders(input.hook) ? draftOrders(input.chart, input.drafts).filter((o) => o.identity.known) : [];
   const active = chartFacts(input.chart, input.asOf).activeOrders().filter((o) => o.identity.known && !draftRefs.has(o.ref));
   return { drafts, active };
 }
