@@ -1,0 +1,98 @@
+import type { FeedbackEntry, FeedbackStore } from '../feedback/feedback-store';
+import type { SeverityFact } from '../rules/rule';
+
+/**
+ * What the service keeps after answering: the cards it showed, the feedback on them, an audit row
+ * per hook call and app launch, and the overrides the alert-fatigue logic honours. Ports only:
+ * the SQL adapters live in store/, in-memory ones in memory-ledger.ts (tests that are not about
+ * the store). Patient ids are kept here (access audits need them) and never in the application log.
+ */
+
+export type { FeedbackEntry, FeedbackStore };
+
+/** One card as it was returned to the EHR. */
+export interface ShownCard {
+  uuid: string;
+  /** The rule behind it; absent for the brief card. */
+  ruleId?: string;
+  /** `Finding.topic`: the drug pair or finding the card is about (e.g. `ddi:11289+5640`). */
+  findingKey?: string;
+  indicator: 'info' | 'warning' | 'critical';
+  /** Knowledge rows the finding used. */
+  knowledge: string[];
+  severityFact?: SeverityFact;
+  /** Draft order refs in the finding's evidence (`MedicationRequest/draft-1`): which draft it was about. */
+  draftRefs: string[];
+}
+
+/** The cards of one hook call, with who was shown them. */
+export interface CardsShown {
+  at: Date;
+  service: string;
+  hookInstance: string;
+  requestId: string;
+  clientIss?: string;
+  userId?: string;
+  patientId: string;
+  knowledgeVersion: string;
+  cards: ShownCard[];
+}
+
+export interface CardLedger {
+  recordCards(shown: CardsShown): Promise<void>;
+}
+
+/** A finding the clinician overrode for this patient, as the quieting logic needs it. */
+export interface PastOverride {
+  ruleId: string;
+  findingKey: string;
+  /** The service the overridden card was shown by (`order-select`, `patient-view`…). */
+  service: string;
+  draftRefs: string[];
+  /** The feedback's `outcomeTimestamp`. */
+  at: Date;
+  /** The override reason in words (its display, else its code) and the user's comment, if any. */
+  reason: string;
+  /** The fact that set the overridden card's severity, to tell whether it got worse since. */
+  severityFact?: SeverityFact;
+}
+
+export interface OverrideHistory {
+  /** Overrides of this patient's findings with an outcome time at or after `since`. */
+  overridesFor(patientId: string, since: Date): Promise<PastOverride[]>;
+}
+
+/** One audited event: a hook call or an app launch. */
+export interface AuditEvent {
+  at: Date;
+  kind: 'hook' | 'app-launch';
+  requestId: string;
+  clientIss?: string;
+  userId?: string;
+  patientId?: string;
+  service?: string;
+  status: number;
+  durationMs: number;
+  /** Each section loaded: its state and where it came from (prefetch / fhir / none). */
+  sections: Array<{ section: string; state: string; source: string }>;
+  cards: Array<{ uuid: string; ruleId?: string; indicator: string }>;
+  /** The model behind the brief, when one was used. */
+  model?: { deployment: string; promptVersion: string; promptHash: string; verified: number; dropped: number };
+}
+
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
+  /** Deletes events older than `before`; returns how many. */
+  purge(before: Date): Promise<number>;
+}
+
+/** Everything the service keeps, opened once per process. */
+export interface Ledger {
+  cards: CardLedger;
+  feedback: FeedbackStore;
+  overrides: OverrideHistory;
+  audit: AuditLog;
+  /** False while the store cannot be reached (readiness, feedback 503). */
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
