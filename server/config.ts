@@ -26,6 +26,10 @@ const envSchema = z.object({
   HOOK_DEADLINE_MS: integerEnv('HOOK_DEADLINE_MS', 3000, 100, 60_000),
   RATE_LIMIT_PER_MINUTE: integerEnv('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   TRUST_PROXY: z.string().optional(),
+  // How long an override quiets the same finding on patient-view (issue 12 §4); 0 = never.
+  OVERRIDE_QUIET_DAYS: integerEnv('OVERRIDE_QUIET_DAYS', 30, 0, 3650),
+  // How long audit events are kept (default 2190 days ≈ 6 years, the HIPAA documentation period).
+  AUDIT_RETENTION_DAYS: integerEnv('AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
 });
 
 export interface Config {
@@ -51,6 +55,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** express `trust proxy`: hop count or a list of addresses; unset = trust none. */
   trustProxy?: string | number | boolean;
+  /** OVERRIDE_QUIET_DAYS: a warning overridden this recently shows at most as info on patient-view. */
+  overrideQuietDays: number;
+  /** AUDIT_RETENTION_DAYS: audit events older than this are purged daily. */
+  auditRetentionDays: number;
 }
 
 function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
@@ -95,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
     fhirTimeoutMs: e.FHIR_TIMEOUT_MS,
     hookDeadlineMs: e.HOOK_DEADLINE_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    overrideQuietDays: e.OVERRIDE_QUIET_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
   };
   if (e.CDS_CLIENTS_FILE) config.cdsClientsFile = e.CDS_CLIENTS_FILE;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
