@@ -46,6 +46,8 @@ export interface BriefProvenance {
   provider: 'embedded' | 'azure-openai' | 'openai-compatible';
   model?: string;
   promptVersion?: string;
+  /** SHA-256 (base64url) of the prompt's fixed parts (version, system text, answer schema): which prompt text wrote it, for the audit trail. */
+  promptHash?: string;
   verified?: number;
   dropped?: number;
   generatedAt?: string;

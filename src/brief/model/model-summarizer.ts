@@ -95,6 +95,8 @@ export class ModelSummarizer implements Summarizer {
   readonly provider: ModelProviderName;
   readonly modelName: string;
   readonly promptVersion: string;
+  /** The prompt's fixed parts hashed (the chart is not in it): the audit names the exact prompt text. */
+  readonly promptHash: string;
   private readonly prompt: ChartBriefPrompt;
   private readonly secret: Uint8Array | string;
   private readonly now: () => Date;
@@ -104,6 +106,7 @@ export class ModelSummarizer implements Summarizer {
     this.modelName = options.model.model;
     this.prompt = options.prompt ?? CHART_BRIEF_V1;
     this.promptVersion = this.prompt.version;
+    this.promptHash = createHash('sha256').update(JSON.stringify([this.prompt.version, this.prompt.system, this.prompt.schemaName, this.prompt.schema])).digest('base64url');
     this.secret = options.dateShiftSecret ?? randomBytes(32);
     this.now = options.now ?? ((): Date => new Date());
   }
@@ -140,6 +143,7 @@ export class ModelSummarizer implements Summarizer {
       provider: this.provider,
       model: this.modelName,
       promptVersion: this.promptVersion,
+      promptHash: this.promptHash,
       verified: verification.verified,
       dropped: verification.dropped,
       generatedAt: this.now().toISOString(),

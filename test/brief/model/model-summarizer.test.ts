@@ -53,6 +53,7 @@ describe('a correct model answer', () => {
       provider: 'azure-openai',
       model: DEPLOYMENT,
       promptVersion: 'chart-brief.v1',
+      promptHash: expect.stringMatching(/^[\w-]{43}$/) as string,
       verified: 4,
       dropped: 0,
       generatedAt: '2021-06-01T08:00:00.000Z',
