@@ -29,6 +29,8 @@ export default tseslint.config(
           { target: './src', from: './cds-hooks', message: 'src/ is the core: it must not import cds-hooks/.' },
           { target: './src', from: './launch', message: 'src/ is the core: it must not import launch/.' },
           { target: './src', from: './server', message: 'src/ is the core: it must not import server/.' },
+          // The Redis adapters implement ports of src/, cds-hooks/ and launch/; only server/ wires them in.
+          { target: ['./src', './cds-hooks', './launch'], from: './redis', message: 'redis/ holds adapters: only server/ (composition) imports them.' },
           { target: './cds-hooks', from: './launch', message: 'cds-hooks/ and launch/ are siblings over src/.' },
           { target: './launch', from: './cds-hooks', message: 'cds-hooks/ and launch/ are siblings over src/.' },
           // The sandbox EHR is development-only: it may use everything; nothing it serves may depend on it.
@@ -54,8 +56,8 @@ export default tseslint.config(
     },
   },
   {
-    // The sandbox page's browser code: plain ES modules served as they are (no build step).
-    files: ['sandbox/public/**/*.js'],
+    // The sandbox and admin pages' browser code: plain ES modules served as they are (no build step).
+    files: ['sandbox/public/**/*.js', 'admin/public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

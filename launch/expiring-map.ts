@@ -1,7 +1,31 @@
 /**
+ * Where launches in progress and app sessions are kept: this process (an {@link ExpiringMap},
+ * the default) or, with REDIS_URL, Redis shared by every replica (redis/expiring-store.ts), so a
+ * launch begun on one replica completes on another. Values must be plain JSON for the latter.
+ */
+export interface ExpiringStore<V> {
+  get(key: string): Promise<V | undefined>;
+  /** Stores `value` for `ttlMs`. */
+  set(key: string, value: V, ttlMs: number): Promise<void>;
+  /** Removes and returns the entry, atomically: a `state` is consumed once, by one replica. */
+  take(key: string): Promise<V | undefined>;
+  /** Keeps a live entry alive for another `ttlMs` (idle timeout). */
+  touch(key: string, ttlMs: number): Promise<void>;
+}
+
+/** The in-process store: an ExpiringMap behind the async port (one replica, or sticky sessions). */
+export function inMemoryStore<V>(map: ExpiringMap<V>): ExpiringStore<V> {
+  return {
+    get: (key) => Promise.resolve(map.get(key)),
+    set: (key, value, ttlMs) => Promise.resolve(map.set(key, value, ttlMs)),
+    take: (key) => Promise.resolve(map.take(key)),
+    touch: (key, ttlMs) => Promise.resolve(map.touch(key, ttlMs)),
+  };
+}
+
+/**
  * A bounded in-memory map whose entries expire: launches in progress and app sessions. Both hold
  * tokens and PHI, so both are bounded in time and number; the oldest entry goes first when full.
- * (One process: run one replica, or sticky sessions, until sessions move to a shared store.)
  */
 export class ExpiringMap<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();

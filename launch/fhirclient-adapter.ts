@@ -22,7 +22,17 @@ export type FhirclientClient = Awaited<ReturnType<SmartApi['ready']>>;
 
 /** fhirclient's storage for one launch: a plain map, dropped with the launch. */
 export class LaunchStorage implements FhirclientStorage {
-  private readonly values = new Map<string, unknown>();
+  private readonly values: Map<string, unknown>;
+
+  /** `saved`: what {@link LaunchStorage.saved} gave, when the launch is completed by another replica. */
+  constructor(saved: Readonly<Record<string, unknown>> = {}) {
+    this.values = new Map(Object.entries(saved));
+  }
+
+  /** Everything fhirclient stored (plain JSON: the launch's state, PKCE verifier, endpoints), to keep with the pending launch. */
+  saved(): Record<string, unknown> {
+    return Object.fromEntries(this.values);
+  }
 
   get(key: string): Promise<unknown> {
     return Promise.resolve(this.values.get(key));

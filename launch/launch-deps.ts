@@ -4,8 +4,11 @@ import type { RuleInput } from '../src/rules/rule';
 import type { RuleRun, RunRulesOptions } from '../src/rules/run-rules';
 import { ruleInputFor } from '../src/rules/rule-input';
 import type { AppDataDeps } from './app-data';
+import type { SessionRecord } from './app-sessions';
+import type { ExpiringStore } from './expiring-map';
 import type { LaunchSettings } from './launch-config';
 import type { LaunchLog, LaunchRouterDeps } from './launch-router';
+import type { PendingLaunch } from './smart-launch-flow';
 
 /**
  * The app's parts, given the ones server/compose.ts builds once for the whole service: the same
@@ -25,6 +28,8 @@ export interface LaunchComposition {
   model?: Summarizer;
   now: () => Date;
   log: LaunchLog;
+  /** With REDIS_URL: launches in progress and sessions shared by every replica. */
+  stores?: { pending: ExpiringStore<PendingLaunch>; sessions: ExpiringStore<SessionRecord> };
 }
 
 /** The app shows more info findings than a card response (no sidebar to crowd). */
@@ -38,5 +43,5 @@ export function launchDeps(c: LaunchComposition): LaunchRouterDeps {
     findings: (chart, asOf) => c.runRules(ruleInputFor('patient-view', chart, [], asOf), { maxInfoFindings: MAX_INFO_FINDINGS }).findings,
     now: c.now,
   };
-  return { settings: c.settings, publicUrl: c.publicUrl, data, now: c.now, log: c.log };
+  return { settings: c.settings, publicUrl: c.publicUrl, data, now: c.now, log: c.log, ...(c.stores !== undefined && { stores: c.stores }) };
 }

@@ -5,14 +5,16 @@ import { appApiRoutes, SESSION_PROBLEMS } from './app-api';
 import { problemStatus } from '../src/problems';
 import type { AppDataDeps } from './app-data';
 import { loadSessionData } from './app-data';
-import type { AppSession } from './app-sessions';
+import type { AppSession, SessionRecord } from './app-sessions';
 import { AppSessions } from './app-sessions';
 import { ensureBinding, sameBrowser } from './browser-binding';
+import type { ExpiringStore } from './expiring-map';
 import { fhirResourceReader, readContextNames } from './context-names';
 import { IdTokenTrustResolver } from './id-token';
 import type { LaunchSettings } from './launch-config';
 import { appShell, MARKDOWN_IT_DIR, messagePage, PUBLIC_DIR, UPLOT_DIR } from './pages';
 import { SmartDiscovery } from './smart-discovery';
+import type { PendingLaunch } from './smart-launch-flow';
 import { JWKS_PATH, jwksUrlOf, SmartLaunchFlow } from './smart-launch-flow';
 import { fetchSmartStyle } from './smart-style';
 
@@ -33,6 +35,8 @@ export interface LaunchRouterDeps {
   data: AppDataDeps;
   now: () => Date;
   log: LaunchLog;
+  /** Launches in progress and sessions shared by replicas (REDIS_URL); default in this process. */
+  stores?: { pending: ExpiringStore<PendingLaunch>; sessions: ExpiringStore<SessionRecord> };
 }
 
 function securityHeaders(frameAncestors: readonly string[]): express.RequestHandler {
@@ -69,12 +73,14 @@ function page(res: Response, status: number, html: string): void {
 
 export function launchRouter(deps: LaunchRouterDeps): Router {
   const router = express.Router();
-  const flow = new SmartLaunchFlow({ settings: deps.settings, publicUrl: deps.publicUrl, discovery: new SmartDiscovery(() => deps.now().getTime()), idTokens: new IdTokenTrustResolver(), now: deps.now });
+  const flow = new SmartLaunchFlow({ settings: deps.settings, publicUrl: deps.publicUrl, discovery: new SmartDiscovery(() => deps.now().getTime()), idTokens: new IdTokenTrustResolver(), now: deps.now, ...(deps.stores !== undefined && { pending: deps.stores.pending }) });
   const sessions = new AppSessions(
     deps.now,
     // As the code exchange: a `jku` in the client assertion only with SMART_ASSERTION_JKU=true.
     () => ({ clientId: deps.settings.clientId, auth: deps.settings.clientAuth, ...(deps.settings.assertionJku && { jwksUrl: jwksUrlOf(deps.publicUrl()) }) }),
     (failure) => deps.log.warn({ event: 'token-refresh-failed', ...failure }, 'SMART token refresh failed; the session ends'),
+    // The chart is loaded where the session is used: right after the launch, or again by a replica that has not got it.
+    { load: (session) => startSession(session, deps), ...(deps.stores !== undefined && { store: deps.stores.sessions }) },
   );
   const secured = securityHeaders(deps.settings.frameAncestors);
 
@@ -114,8 +120,7 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
         deps.log.warn({ status, title, ...(oauthError !== undefined && { oauthError }) }, 'SMART launch not completed');
         return page(res, done.error.status, messagePage(done.error.title, done.error.message));
       }
-      const session = sessions.create(done.value);
-      startSession(session, deps);
+      const session = await sessions.create(done.value);
       deps.log.info({ event: 'app-launch', user: session.user?.ref !== undefined }, 'SMART launch completed');
       return res.redirect(303, `/app?session=${session.id}`);
     }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Result } from '../src/result';
 import { err, ok } from '../src/result';
-import { ExpiringMap } from './expiring-map';
+import type { ExpiringStore } from './expiring-map';
+import { ExpiringMap, inMemoryStore } from './expiring-map';
 import type { ReadyOptions } from './fhirclient-adapter';
 import { authorizationUrl, completeAuthorization, LaunchStorage } from './fhirclient-adapter';
 import type { IdTokenTrustResolver } from './id-token';
@@ -32,6 +33,8 @@ export interface FlowDeps {
   discovery: SmartDiscovery;
   idTokens: IdTokenTrustResolver;
   now: () => Date;
+  /** Launches in progress; default in this process. With REDIS_URL: shared, so any replica completes a launch. */
+  pending?: ExpiringStore<PendingLaunch>;
 }
 
 /** A page to show instead of going on: what happened, and whether relaunching from the EHR helps. */
@@ -53,11 +56,23 @@ export interface AuthorizedLaunch {
   binding: string;
 }
 
-interface PendingLaunch {
+/** A launch between `/launch` and `/app?code&state`, keyed by its `state`: plain JSON, so it can be kept in Redis. */
+export interface PendingLaunch {
   iss: string;
   smart: SmartConfiguration;
-  storage: LaunchStorage;
+  /** fhirclient's storage for this launch (LaunchStorage.saved()). */
+  storage: Record<string, unknown>;
   binding: string;
+}
+
+/** A pending launch read back from a shared store, or undefined when it does not have the shape. */
+export function pendingLaunchFrom(json: unknown): PendingLaunch | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const p = json as Record<string, unknown>;
+  const smart = p['smart'] as Record<string, unknown> | null | undefined;
+  const ok = typeof p['iss'] === 'string' && typeof p['binding'] === 'string' && typeof p['storage'] === 'object' && p['storage'] !== null
+    && typeof smart === 'object' && smart !== null && typeof smart['tokenEndpoint'] === 'string' && Array.isArray(smart['codeChallengeMethods']);
+  return ok ? (json as PendingLaunch) : undefined;
 }
 
 /** How long a user may take at the EHR's authorization page. */
@@ -66,6 +81,7 @@ const MAX_PENDING = 5000;
 const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 
 const problem = (status: number, title: string, message: string): FlowProblem => ({ status, title, message });
+const storeUnavailable = (): FlowProblem => problem(503, 'ChartBrief is briefly unavailable', 'ChartBrief could not reach its session store. Relaunch ChartBrief from the EHR in a moment.');
 
 /** Where our public key is served (`private_key_jwt`). */
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -76,10 +92,10 @@ export function jwksUrlOf(publicUrl: string): string {
 }
 
 export class SmartLaunchFlow {
-  private readonly pending: ExpiringMap<PendingLaunch>;
+  private readonly pending: ExpiringStore<PendingLaunch>;
 
   constructor(private readonly deps: FlowDeps) {
-    this.pending = new ExpiringMap<PendingLaunch>(PENDING_TTL_MS, MAX_PENDING, () => deps.now().getTime());
+    this.pending = deps.pending ?? inMemoryStore(new ExpiringMap<PendingLaunch>(PENDING_TTL_MS, MAX_PENDING, () => deps.now().getTime()));
   }
 
   get redirectUri(): string {
@@ -105,8 +121,9 @@ export class SmartLaunchFlow {
     const state = randomBytes(32).toString('base64url');
     const storage = new LaunchStorage();
     const kind = query.launch !== undefined ? 'ehr' : 'standalone';
+    let url: string;
     try {
-      const url = await authorizationUrl(storage, {
+      url = await authorizationUrl(storage, {
         iss,
         ...(query.launch !== undefined && { launch: query.launch }),
         clientId: settings.clientId,
@@ -116,17 +133,26 @@ export class SmartLaunchFlow {
         stateKey: state,
         ...(settings.clientAuth.kind === 'secret' && { clientSecret: settings.clientAuth.secret }),
       });
-      this.pending.set(state, { iss, smart: smart.value, storage, binding: bind() });
-      return ok(url);
     } catch {
       return err(problem(502, 'The EHR could not be reached', 'ChartBrief could not read the EHR’s SMART configuration to start the launch.'));
     }
+    try {
+      await this.pending.set(state, { iss, smart: smart.value, storage: storage.saved(), binding: bind() }, PENDING_TTL_MS);
+    } catch {
+      return err(storeUnavailable());
+    }
+    return ok(url);
   }
 
   /** `GET /app?code&state` (or `?error&state`): the tokens and context, or why not. */
   async complete(query: Record<string, unknown>, sameBrowser: (binding: string) => boolean): Promise<Result<AuthorizedLaunch, FlowProblem>> {
     const state = typeof query['state'] === 'string' && STATE.test(query['state']) ? query['state'] : undefined;
-    const launch = state === undefined ? undefined : this.pending.take(state);
+    let launch: PendingLaunch | undefined;
+    try {
+      launch = state === undefined ? undefined : await this.pending.take(state);
+    } catch {
+      return err(storeUnavailable());
+    }
     if (state === undefined || launch === undefined) {
       return err(problem(400, 'This launch has expired', 'ChartBrief does not know this launch (it was already used, took too long, or was not started here). Relaunch ChartBrief from the EHR.'));
     }
@@ -142,7 +168,7 @@ export class SmartLaunchFlow {
     if (code === undefined) return err(problem(400, 'The EHR sent no authorization code', 'Relaunch ChartBrief from the EHR.'));
     let body: Record<string, unknown>;
     try {
-      const client = await completeAuthorization(launch.storage, state, code, this.readyOptions());
+      const client = await completeAuthorization(new LaunchStorage(launch.storage), state, code, this.readyOptions());
       body = { ...(client.state.tokenResponse ?? {}) };
     } catch (e) {
       const refusal = tokenRefusal(e);

@@ -2,10 +2,10 @@
 // https://cds-hooks.hl7.org/2.0/#trusting-cds-clients — `jti` is "a nonce string value that
 // uniquely identifies this authentication JWT (used to protect against replay attacks)".
 //
-// Scale path (docs/architecture.md): this in-memory cache only protects one process. With more
-// than one replica behind a load balancer a token replayed to another replica would pass, so the
-// cache moves to Redis (`REDIS_URL`): `SET key 1 NX PXAT <expiresAtMs>` gives the same atomic
-// check-and-store, with expiry handled by Redis. The interface is async for that reason.
+// A port with two adapters: the in-memory one below protects one process; with `REDIS_URL` set,
+// redis/jti-replay-cache.ts shares the cache between replicas (`SET key 1 NX PX ttl`: the same
+// atomic check-and-store, expiry handled by Redis), so a token replayed to another replica is
+// refused too. The interface is async for that reason.
 
 /** What `checkAndStore` found. */
 export type ReplayCheck =
@@ -14,7 +14,9 @@ export type ReplayCheck =
   /** The id was seen before and has not expired: a replay. */
   | 'replayed'
   /** The cache is full of unexpired ids and refused to remember another (fail closed). */
-  | 'full';
+  | 'full'
+  /** The shared cache could not be reached: the token cannot be checked, so it is refused (fail closed). */
+  | 'unavailable';
 
 /**
  * Remembers token ids until they expire. `checkAndStore` must be atomic: two concurrent calls

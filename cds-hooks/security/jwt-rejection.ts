@@ -24,6 +24,7 @@ export type JwtRejectionCode =
   | 'tenant_mismatch'
   | 'replayed'
   | 'replay_cache_full'
+  | 'replay_cache_unavailable'
   | 'verification_failed';
 
 /** A refused JWT: `reason` is one line, safe to log. */

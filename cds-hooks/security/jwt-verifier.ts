@@ -220,6 +220,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
     const seen = await replayCache.checkAndStore(JSON.stringify([claims.iss, claims.jti]), (lastAcceptedSec + 1) * 1000);
     if (seen === 'replayed') return reject('replayed', `jti was already used (iss ${quoteUntrusted(client.iss)})`);
     if (seen === 'full') return reject('replay_cache_full', 'jti replay cache is full; refusing rather than forgetting');
+    if (seen === 'unavailable') return reject('replay_cache_unavailable', 'jti replay cache (Redis) is unreachable; refusing rather than risking a replay');
     return { ok: true, value: { client, claims } };
   };
 

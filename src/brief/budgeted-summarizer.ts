@@ -2,11 +2,12 @@ import { performance } from 'node:perf_hooks';
 import type { Chart } from '../chart/chart';
 import { within as withinDeadline } from '../deadline';
 import type { Result } from '../result';
-import { err } from '../result';
+import { err, ok } from '../result';
 import type { Brief } from './brief';
 import type { ModelFailure, ModelFailureKind } from './model/chat-model';
 import type { DropReason } from './model/verify';
 import { TtlCache } from './model/ttl-cache';
+import type { SharedBriefs } from './shared-briefs';
 import type { SummarizeOptions, Summarizer } from './summarizer';
 
 /** A model brief source that can be started in the background: ModelSummarizer (./model/model-summarizer.ts). */
@@ -21,7 +22,9 @@ export interface BackgroundSummarizer<P extends { key: string }> {
 export type FallbackEvent =
   | { reason: 'late'; budgetMs: number }
   | { reason: 'backing-off'; retryInMs: number; cause: ModelFailureKind }
-  | { reason: 'failed'; failure: ModelFailure; cached: boolean };
+  | { reason: 'failed'; failure: ModelFailure; cached: boolean }
+  /** Another replica holds this chart's model call and its brief did not come in time. */
+  | { reason: 'elsewhere' };
 
 /** How each model call ended (also those that finish after the hook has answered). Safe to log. */
 export type ModelOutcome =
@@ -43,10 +46,18 @@ export interface BudgetedSummarizerOptions<P extends { key: string }> {
   now?: () => number;
   onFallback?: (event: FallbackEvent) => void;
   onModelOutcome?: (outcome: ModelOutcome) => void;
+  /** Replicas (REDIS_URL): verified briefs and one model call per chart shared by all of them. */
+  shared?: SharedBriefs;
+  /** How long one replica's claim on a chart's model call lasts: the longest a call takes (default 60 s). */
+  leaseMs?: number;
 }
+
+/** How a model flight ended for the hooks waiting on it: the brief, or why they get the embedded one. */
+type Flight = Result<Brief, FallbackEvent>;
 
 const LATE = Symbol('late');
 const DEFAULT_FAILURE_TTL_MS = 60_000;
+const DEFAULT_LEASE_MS = 60_000;
 /** A 429 without retry-after: wait this long. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000;
 /** Back-off after consecutive transient failures: 1 s, 2 s, 4 s … up to a minute. */
@@ -76,11 +87,13 @@ function quietly(callback: () => void): void {
  * the model call goes on and caches its result for the next hook call and the app. One call per
  * chart at a time (concurrent requests share it); a failed chart is not retried for a while; a 429
  * holds every call until its `retry-after` has passed, and repeated 5xx/timeouts back off.
+ * With `shared` (several replicas) the cache and the one-call-per-chart hold across replicas: a
+ * replica that finds another one calling the model waits for that brief within the same budget.
  */
 export class BudgetedSummarizer<P extends { key: string }> implements Summarizer {
   private readonly briefs: TtlCache<Brief>;
   private readonly failures: TtlCache<ModelFailure>;
-  private readonly inflight = new Map<string, Promise<Result<Brief, ModelFailure>>>();
+  private readonly inflight = new Map<string, Promise<Flight>>();
   private readonly now: () => number;
   private blockedUntil = 0;
   private blockedBy: ModelFailureKind = 'rate-limited';
@@ -100,7 +113,7 @@ export class BudgetedSummarizer<P extends { key: string }> implements Summarizer
       // A chart the renderer cannot read must still get its embedded brief.
       return this.fallback(chart, options, { reason: 'failed', failure: { kind: 'error' }, cached: false });
     }
-    const cached = this.briefs.get(prepared.key);
+    const cached = this.briefs.get(prepared.key) ?? (await this.options.shared?.get(prepared.key));
     if (cached) return cached;
     const failed = this.failures.get(prepared.key);
     if (failed) return this.fallback(chart, options, { reason: 'failed', failure: failed, cached: true });
@@ -114,7 +127,7 @@ export class BudgetedSummarizer<P extends { key: string }> implements Summarizer
     const result = budget > 0 ? await within(flight, budget) : LATE;
     if (result === LATE) return this.fallback(chart, options, { reason: 'late', budgetMs: budget });
     if (result.ok) return result.value;
-    return this.fallback(chart, options, { reason: 'failed', failure: result.error, cached: false });
+    return this.fallback(chart, options, result.error);
   }
 
   /** Resolves when no model call is in flight (tests and graceful shutdown). */
@@ -127,28 +140,57 @@ export class BudgetedSummarizer<P extends { key: string }> implements Summarizer
     return this.options.fallback.summarize(chart, options);
   }
 
-  private start(prepared: P): Promise<Result<Brief, ModelFailure>> {
-    const started = performance.now();
-    const flight = this.options.model
-      .run(prepared)
-      .catch(() => err<ModelFailure>({ kind: 'error' }))
-      .then((result): Result<Brief, ModelFailure> => {
-        this.inflight.delete(prepared.key);
-        const durationMs = Math.round(performance.now() - started);
-        if (result.ok) {
-          this.briefs.set(prepared.key, result.value.brief);
-          this.consecutiveFailures = 0;
-          const { verified, dropped, dropReasons } = result.value.verification;
-          quietly(() => this.options.onModelOutcome?.({ ok: true, verified, dropped, dropReasons, durationMs }));
-          return { ok: true, value: result.value.brief };
-        }
-        this.failures.set(prepared.key, result.error);
-        this.noteFailure(result.error);
-        quietly(() => this.options.onModelOutcome?.({ ok: false, failure: result.error, durationMs }));
-        return result;
-      });
+  private start(prepared: P): Promise<Flight> {
+    const shared = this.options.shared;
+    const flight = (shared ? this.callShared(prepared, shared) : this.call(prepared)).finally(() => this.inflight.delete(prepared.key));
     this.inflight.set(prepared.key, flight);
     return flight;
+  }
+
+  /** One model call from this replica: its brief cached here, its failure held back here. */
+  private async call(prepared: P): Promise<Flight> {
+    const started = performance.now();
+    const result = await this.options.model.run(prepared).catch(() => err<ModelFailure>({ kind: 'error' }));
+    const durationMs = Math.round(performance.now() - started);
+    if (result.ok) {
+      this.briefs.set(prepared.key, result.value.brief);
+      this.consecutiveFailures = 0;
+      const { verified, dropped, dropReasons } = result.value.verification;
+      quietly(() => this.options.onModelOutcome?.({ ok: true, verified, dropped, dropReasons, durationMs }));
+      return ok(result.value.brief);
+    }
+    this.failures.set(prepared.key, result.error);
+    this.noteFailure(result.error);
+    quietly(() => this.options.onModelOutcome?.({ ok: false, failure: result.error, durationMs }));
+    return err({ reason: 'failed', failure: result.error, cached: false });
+  }
+
+  /** The call when replicas share it: made here under the chart's lease, or awaited from the replica holding it. */
+  private async callShared(prepared: P, shared: SharedBriefs): Promise<Flight> {
+    const { key } = prepared;
+    const claim = await shared.claim(key, this.options.leaseMs ?? DEFAULT_LEASE_MS);
+    switch (claim.kind) {
+      case 'unavailable':
+        return this.call(prepared);
+      case 'failed':
+        return err({ reason: 'failed', failure: { kind: claim.failure }, cached: true });
+      case 'busy': {
+        const brief = await shared.waitFor(key, this.options.leaseMs ?? DEFAULT_LEASE_MS);
+        return brief ? ok(brief) : err({ reason: 'elsewhere' });
+      }
+      case 'claimed': {
+        // Another replica may have stored the brief between our lookup and the claim.
+        const stored = await shared.get(key);
+        if (stored) {
+          await shared.release(key, claim.token);
+          return ok(stored);
+        }
+        const flight = await this.call(prepared);
+        if (flight.ok) await shared.fulfil(key, claim.token, flight.value, this.options.cacheTtlMs);
+        else await shared.fail(key, claim.token, flight.error.reason === 'failed' ? flight.error.failure.kind : 'error', this.options.failureTtlMs ?? DEFAULT_FAILURE_TTL_MS);
+        return flight;
+      }
+    }
   }
 
   /** 429: nobody calls before retry-after. Transient failures: exponential back-off for everyone. */

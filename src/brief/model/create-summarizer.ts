@@ -1,6 +1,7 @@
 import { BudgetedSummarizer } from '../budgeted-summarizer';
 import type { FallbackEvent, ModelOutcome } from '../budgeted-summarizer';
 import { EmbeddedSummarizer } from '../embedded/embedded-summarizer';
+import type { SharedBriefs } from '../shared-briefs';
 import type { Summarizer } from '../summarizer';
 import type { ModelSettings } from './model-settings';
 import { ModelSummarizer } from './model-summarizer';
@@ -22,6 +23,8 @@ export interface SummarizerDeps extends ChatModelDeps {
   /** Clock for cache expiry and back-off. */
   now?: () => number;
   dateShiftSecret?: Uint8Array | string;
+  /** Several replicas (REDIS_URL): the verified briefs and one model call per chart, shared. */
+  shared?: SharedBriefs;
 }
 
 /**
@@ -52,6 +55,8 @@ export function createSummarizer(settings: ModelSettings, deps: SummarizerDeps =
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.onFallback ? { onFallback: deps.onFallback } : {}),
     ...(deps.onModelOutcome ? { onModelOutcome: deps.onModelOutcome } : {}),
+    // A replica holds a chart's call for as long as the call (with its retries) may take.
+    ...(deps.shared ? { shared: deps.shared, leaseMs: settings.timeoutMs * (settings.maxRetries + 1) + 2000 } : {}),
   });
   return { summarize: (chart, options) => budgeted.summarize(chart, options), settled: () => budgeted.settled() };
 }

@@ -1,7 +1,8 @@
 /**
  * A small in-memory cache with a time to live and a size bound (least recently used goes first).
- * Model briefs hold PHI: they live only in this process, for a bounded time, in bounded number.
- * Shared across replicas it would move to Redis (architecture.md, "Scale path").
+ * Model briefs hold PHI: they live in this process for a bounded time, in bounded number. With
+ * several replicas (REDIS_URL) they are also shared, encrypted, through the SharedBriefs port
+ * (../shared-briefs.ts, adapter redis/brief-cache.ts); this cache stays the first, local look.
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
