@@ -1,7 +1,8 @@
 // `npm run bench`: the patient-view hook with full prefetch, against the built service started as
 // `npm start` starts it. Prints p50/p99 latency, requests per second, peak memory, GC time per call,
 // the ratio of the service's p50 to a bare JSON.parse of the same body, and the same ratio for a
-// do-nothing server (bench/do-nothing-server.ts) measured in the same run. Asserts nothing about time.
+// do-nothing server (bench/do-nothing-server.ts) measured in the same run, then the hook-deadline
+// fault cases (bench/fault-cases.ts: slow or hanging FHIR servers). Asserts nothing about time.
 import { fork, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { MODEL_DEFAULTS } from '../src/brief/model/model-settings';
 import { estimateTokens } from '../src/brief/model/tokens';
 import { loadChart } from '../src/chart/chart-loader';
 import { fixturePatients, loadFixtureBundle, prefetchFromBundle } from '../test/support/synthea';
+import { faultCaseReport } from './fault-cases';
 import { countResources, scalePrefetch, withoutDeceased } from './scale-chart';
 
 const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 8);
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
   const url = `${baseUrl}/cds-services/patient-view`;
   const floorUrl = `${floorServer.baseUrl}/cds-services/patient-view`;
   const rows: string[][] = [];
+  let faults = '';
   try {
     for (const c of cases) {
       const check = await post(url, c.body);
@@ -215,6 +218,7 @@ async function main(): Promise<void> {
         peakRssMiB(child.pid),
       ]);
     }
+    faults = await faultCaseReport(baseUrl, process.env);
   } finally {
     child.kill('SIGTERM');
     floorServer.child.kill('SIGTERM');
@@ -225,6 +229,7 @@ async function main(): Promise<void> {
   process.stdout.write(`patient-view, full prefetch, ${DURATION_S}s per run, Node ${process.version}, ${String((await import('node:os')).cpus().length)} CPUs\n`);
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   process.stdout.write(await promptSizes());
+  process.stdout.write(faults);
 }
 
 main().catch((e: unknown) => {

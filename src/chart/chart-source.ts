@@ -60,6 +60,16 @@ export interface PageRun {
   reason?: string;
 }
 
+/** What reading referenced Medications gave: those read, and how many references stay unread, and why. */
+export interface MedicationReads {
+  /** The Medication resources read. */
+  resources: unknown[];
+  /** References not read: failed, refused, past the deadline or the read bound, or not on the FHIR server. */
+  unread: number;
+  /** Why (a fixed phrase without PHI), when `unread` > 0. */
+  reason?: string;
+}
+
 /**
  * A source that can also continue a paged prefetch and read what bundles left unresolved: the
  * EHR's FHIR server (fhir-rest-source.ts). One instance per chart load; it counts its requests.
@@ -68,8 +78,8 @@ export interface RemoteChartSource extends ChartSource {
   readonly source: 'fhir';
   /** Reads `next` pages from an untrusted link, `pagesRead` pages having been read already. */
   followPages(section: SectionName, next: string | undefined, pagesRead: number): Promise<PageRun>;
-  /** The Medications that `medicationReference`s point at; failed reads are left out. */
-  readMedications(references: readonly string[]): Promise<unknown[]>;
+  /** The Medications that `medicationReference`s point at; failed reads are left out and counted. */
+  readMedications(references: readonly string[]): Promise<MedicationReads>;
   /** Requests sent and requests failed (or refused) so far. */
   readonly counters: { requests: number; errors: number };
 }

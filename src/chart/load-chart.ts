@@ -4,7 +4,8 @@ import type { Chart } from './chart';
 import type { SectionInput, SectionName } from './chart-sections';
 import { CHART_SECTIONS } from './chart-sections';
 import type { ChartLoadError, LoadedChart } from './chart-load-result';
-import type { ChartSource, RemoteChartSource, SectionData, SectionFailure } from './chart-source';
+import type { ChartSource, MedicationReads, RemoteChartSource, SectionData, SectionFailure } from './chart-source';
+import type { BuildChartOptions } from './build-chart';
 import { buildChart } from './build-chart';
 import type { ExtraPrefetch } from './extra-prefetch';
 import { sortExtraPrefetch } from './extra-prefetch';
@@ -119,23 +120,38 @@ async function otherKeyPatientMismatch(ctx: LoadContext): Promise<ChartLoadError
   return { kind: 'patient-mismatch', reason: 'the Patient provided is not context.patientId', field: `prefetch.${other.key}`, source: 'prefetch' };
 }
 
-/** `medicationReference`s that no bundled or contained Medication resolved: worth one read each. */
+/** `medicationReference`s that no bundled or contained Medication resolved: worth reading from the FHIR server. */
 function unresolvedMedicationRefs(chart: Chart): string[] {
   const refs = chart.medications.flatMap((m) => (m.resolved ? [] : [m.request.medicationReference?.reference ?? '']));
   return [...new Set(refs.filter((r) => r !== ''))];
 }
 
-/** Reads the Medications the chart could not resolve (servers that ignore `_include`), into the medications section. */
-async function readMissingMedications(rest: RestSource, chart: Chart, inputs: SectionInput[]): Promise<boolean> {
-  if (!rest?.ok) return false;
-  const refs = unresolvedMedicationRefs(chart);
-  if (refs.length === 0) return false;
-  const medications = await rest.value.readMedications(refs);
-  const index = inputs.findIndex((s) => s.section === 'medications');
-  const section = inputs[index];
-  if (medications.length === 0 || section === undefined) return false;
-  inputs[index] = { ...section, documents: [...section.documents, ...medications] };
-  return true;
+/** The medications section with the Medications read; references left unread mark it truncated. */
+function withMedications(section: SectionInput, read: MedicationReads): SectionInput {
+  const updated: SectionInput = { ...section, documents: [...section.documents, ...read.resources] };
+  if (read.unread > 0) {
+    // A drug the chart cannot name is one no check may call absent.
+    const why = `${read.unread} referenced Medication${read.unread === 1 ? '' : 's'} could not be read: ${read.reason ?? 'unknown reason'}`;
+    updated.truncated = true;
+    updated.reason = section.reason === undefined ? why : `${section.reason}; ${why}`;
+  }
+  return updated;
+}
+
+/**
+ * The medications section, with the Medications its requests reference but no bundle held read
+ * from the FHIR server (servers that ignore `_include`). Runs as soon as the Patient and the
+ * medications are in, alongside the other sections' paging, so both fit in the hook's deadline;
+ * which references are unresolved is what `buildChart` says of those two sections alone.
+ */
+async function withMissingMedications(ctx: LoadContext, rest: RemoteChartSource, loads: { patient: Promise<SectionInput>; medications: Promise<SectionInput> }, options: BuildChartOptions): Promise<SectionInput> {
+  const [patient, section] = await Promise.all([loads.patient, loads.medications]);
+  if (section.state !== 'complete') return section;
+  const partial = buildChart(ctx.patientId, [patient, section], options);
+  if (!partial.ok) return section; // the whole chart's build says why
+  const refs = unresolvedMedicationRefs(partial.value.chart);
+  if (refs.length === 0) return section;
+  return withMedications(section, await rest.readMedications(refs));
 }
 
 /** The sections to load, in CHART_SECTIONS order, the Patient always among them. */
@@ -149,14 +165,16 @@ async function load(request: ChartRequest, sources: ChartSources): Promise<Resul
   const ctx: LoadContext = { patientId: request.patientId, prefetch: sources.prefetch, extras: sortExtraPrefetch(prefetch), rest: sources.remote };
   const mismatch = await otherKeyPatientMismatch(ctx);
   if (mismatch) return err(mismatch);
-  const inputs = await Promise.all(sectionsToLoad(request.sections).map((section) => loadSection(ctx, section)));
-  const chartOptions = { skips: ctx.extras.skips, ...(request.fhirServer !== undefined && { fhirServer: request.fhirServer }) };
-  let built = buildChart(request.patientId, inputs, chartOptions);
-  if (!built.ok) return built;
-  if (await readMissingMedications(ctx.rest, built.value.chart, inputs)) {
-    built = buildChart(request.patientId, inputs, chartOptions);
-    if (!built.ok) return built;
+  const chartOptions: BuildChartOptions = { skips: ctx.extras.skips, ...(request.fhirServer !== undefined && { fhirServer: request.fhirServer }) };
+  const loads = new Map(sectionsToLoad(request.sections).map((section) => [section, loadSection(ctx, section)] as const));
+  const patient = loads.get('patient');
+  const medications = loads.get('medications');
+  if (ctx.rest?.ok && patient !== undefined && medications !== undefined) {
+    loads.set('medications', withMissingMedications(ctx, ctx.rest.value, { patient, medications }, chartOptions));
   }
+  const inputs = await Promise.all(loads.values());
+  const built = buildChart(request.patientId, inputs, chartOptions);
+  if (!built.ok) return built;
   const counters = ctx.rest?.ok ? ctx.rest.value.counters : { requests: 0, errors: 0 };
   return ok({ chart: built.value.chart, stats: { ...built.value.stats, fhirRequests: counters.requests, fetchErrors: counters.errors } });
 }

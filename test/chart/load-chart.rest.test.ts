@@ -57,20 +57,41 @@ describe('FHIR REST loading', () => {
     for (const section of CHART_SECTIONS) expect(urls).toContain(sectionPath(section, ali.patientId));
   });
 
-  it('follows next links: more than one page of labs is read', async () => {
+  it('asks for large pages: all 220 labs in one round trip', async () => {
     const loaded = chartOf(await loadChart({ patientId: ali.patientId, fhirServer: fhir.baseUrl, accessToken: TOKEN }));
     const labPages = fhir.requests.filter((r) => r.url.includes('category=laboratory'));
-    expect(labPages.length).toBe(2); // 220 labs at _count=200
-    expect(labPages[1]?.url).toContain('_offset=200');
+    expect(labPages.map((r) => new URL(r.url, fhir.origin).searchParams.get('_count'))).toEqual(['1000']);
     expect(loaded.chart.observations.filter((o) => o.category?.some((c) => c.coding?.some((x) => x.code === 'laboratory')))).toHaveLength(
       prefetchLabCount(),
     );
   });
 
+  it('follows next links when the server pages smaller than asked', async () => {
+    const small = await startFhirServer({ token: TOKEN, resources: bundleResources(aliBundle), defaultPageSize: 5 });
+    try {
+      const loaded = chartOf(await loadChart({ patientId: ali.patientId, fhirServer: small.baseUrl, accessToken: TOKEN, sections: ['conditions'] }));
+      const pages = small.requests.filter((r) => r.url.startsWith('/fhir/Condition'));
+      const conditions = prefetchFromBundle(aliBundle).conditions;
+      const expected = conditions.resourceType === 'Bundle' ? (conditions.entry?.length ?? 0) : 0;
+      expect(expected).toBeGreaterThan(5);
+      expect(pages).toHaveLength(Math.ceil(expected / 5));
+      expect(pages[1]?.url).toContain('_offset=5');
+      expect(loaded.chart.conditions).toHaveLength(expected);
+      expect(sectionOf(loaded, 'conditions')).toEqual({ section: 'conditions', state: 'complete', source: 'fhir' });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('stops after maxPages and marks the section truncated', async () => {
-    const loaded = chartOf(await loadChart({ patientId: ali.patientId, fhirServer: fhir.baseUrl, accessToken: TOKEN, limits: { maxPages: 1 } }));
-    expect(sectionOf(loaded, 'labs')).toMatchObject({ state: 'complete', source: 'fhir', truncated: true, reason: 'stopped after 1 pages' });
-    expect(fhir.requests.filter((r) => r.url.includes('category=laboratory'))).toHaveLength(1);
+    const small = await startFhirServer({ token: TOKEN, resources: bundleResources(aliBundle), defaultPageSize: 5 });
+    try {
+      const loaded = chartOf(await loadChart({ patientId: ali.patientId, fhirServer: small.baseUrl, accessToken: TOKEN, sections: ['conditions'], limits: { maxPages: 1 } }));
+      expect(sectionOf(loaded, 'conditions')).toMatchObject({ state: 'complete', source: 'fhir', truncated: true, reason: 'stopped after 1 pages' });
+      expect(small.requests.filter((r) => r.url.startsWith('/fhir/Condition'))).toHaveLength(1);
+    } finally {
+      await small.close();
+    }
   });
 
   it('reads Medications through _include=MedicationRequest:medication', async () => {
