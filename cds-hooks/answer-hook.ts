@@ -2,6 +2,7 @@ import type { ChartLoadError, ChartLoadStats } from '../src/chart/chart-load-res
 import type { ChartLoader } from '../src/chart/chart-loader';
 import type { CdsResponse } from '../src/cds/cds-types';
 import type { Deadline } from '../src/deadline';
+import type { ShownCard } from '../src/ledger/ports';
 import type { Problem } from '../src/problems';
 import { invalidFields, problem } from '../src/problems';
 import type { Result } from '../src/result';
@@ -41,6 +42,12 @@ export interface HookAnswer {
   stats: ChartLoadStats;
   /** Sections that could not be read (from prefetch or the FHIR server) by the deadline or at all. */
   unavailable: string[];
+  /** What each card of `response` was made from, in its order: what the card ledger records. */
+  shown: ShownCard[];
+  /** Who was shown them (for the ledger and the audit trail, never the application log). */
+  hookInstance: string;
+  patientId: string;
+  userId?: string;
 }
 
 /** The request may only send us where its client is trusted to, and only about this patient. */
@@ -85,6 +92,16 @@ export async function answerHook(call: HookCall, deps: AnswerHookDeps): Promise<
   });
   if (!loaded.ok) return err(chartProblem(loaded.error));
   const { chart, stats } = loaded.value;
-  const response = await prepared.value.run(chart, deps.hook, call.deadline);
-  return ok({ response, stats, unavailable: chart.unavailableSections().map((s) => s.section) });
+  const { response, shown } = await prepared.value.run(chart, deps.hook, call.deadline);
+  const made = new Map(shown.map((s) => [s.uuid, s]));
+  return ok({
+    response,
+    stats,
+    unavailable: chart.unavailableSections().map((s) => s.section),
+    // Every card returned is recorded, even one a service forgot to describe.
+    shown: response.cards.map((c) => made.get(c.uuid) ?? { uuid: c.uuid, indicator: c.indicator, knowledge: [], draftRefs: [] }),
+    hookInstance: request.hookInstance,
+    patientId,
+    ...(prepared.value.userId !== undefined && { userId: prepared.value.userId }),
+  });
 }

@@ -3,8 +3,9 @@ import cors from 'cors';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
-import type { FeedbackStore } from '../src/feedback/feedback-store';
+import type { Store } from 'express-rate-limit';
 import { deadlineAfter } from '../src/deadline';
+import type { Ledger } from '../src/ledger/ports';
 import { invalidFields, problem, problemStatus, ProblemError } from '../src/problems';
 import type { AnswerHookDeps } from './answer-hook';
 import { answerHook } from './answer-hook';
@@ -15,11 +16,19 @@ import { stripEmpty } from '../src/cards/strip-empty';
 
 export interface CdsRouterDeps extends AnswerHookDeps {
   auth: CdsAuthenticator;
-  feedback: FeedbackStore;
+  /** Where the cards shown and their feedback are kept. */
+  ledger: Ledger;
+  /** A write to the ledger failed (counted and logged by the caller; never with PHI). */
+  onStoreError?: (operation: 'record-cards' | 'record-feedback', error: unknown) => void;
   /** `${PUBLIC_URL}`: the JWT `aud` of a call is `${publicUrl()}/cds-services/{id}`. */
   publicUrl: () => string;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  /**
+   * Where calls are counted when replicas share the limit (REDIS_URL); default in this process.
+   * When it fails the call goes through (fail open) and `onError` is told.
+   */
+  rateLimitStore?: { store: Store; onError: (error: unknown) => void };
   /** HOOK_DEADLINE_MS: from the request's arrival (JWT checks included) to the answer. */
   hookDeadlineMs: number;
   onHookDone?: (service: string, status: number, seconds: number) => void;
@@ -79,6 +88,9 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
     legacyHeaders: false,
     keyGenerator: (req) => req.cdsClient?.clientId ?? ipKeyGenerator(req.ip ?? 'unknown'),
     handler: (_req, _res, next) => next(new ProblemError(problem('throttled', `More than ${deps.rateLimitPerMinute} calls a minute from this client; retry later`))),
+    // A shared store that cannot be reached lets calls through rather than refuse every EHR.
+    passOnStoreError: true,
+    ...(deps.rateLimitStore !== undefined && { store: deps.rateLimitStore.store, logger: { error: deps.rateLimitStore.onError, warn: deps.rateLimitStore.onError } }),
   });
 
   const requireJson = (req: Request, _res: Response, next: NextFunction): void => {
@@ -107,6 +119,24 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
         'hook answered',
       );
       sendJson(res, response);
+      // After answering, off the response path: the EHR never waits for the ledger.
+      if (answer.value.shown.length > 0) {
+        const { shown, hookInstance, patientId, userId } = answer.value;
+        const cardsShown = {
+          at: deps.hook.now(),
+          service: id,
+          hookInstance,
+          requestId: req.requestId ?? '',
+          patientId,
+          knowledgeVersion: deps.hook.knowledgeVersion,
+          cards: shown,
+          ...(req.cdsClient !== undefined && { clientIss: req.cdsClient.clientId }),
+          ...(userId !== undefined && { userId }),
+        };
+        void Promise.resolve()
+          .then(() => deps.ledger.cards.recordCards(cardsShown))
+          .catch((e: unknown) => deps.onStoreError?.('record-cards', e));
+      }
     } catch (e) {
       if (!(e instanceof ProblemError)) status = 500;
       throw e;
@@ -119,10 +149,16 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
   router.post('/cds-services/:id/feedback', authenticate, limiter, requireJson, parseJson, async (req, res) => {
     const id = String(req.params['id']);
     if (!findService(id)) throw new ProblemError(problem('not-found', `No CDS service "${id}"; GET /cds-services lists them`));
-    const entries = parseFeedback(id, req.body);
+    const entries = parseFeedback(id, req.body, req.cdsClient?.clientId);
     if (!entries.ok) throw new ProblemError(invalidFields(entries.error));
     let recorded = 0;
-    for (const entry of entries.value) if (await deps.feedback.record(entry)) recorded++;
+    try {
+      // 200 only once every entry is durably written; a retry after a 503 is idempotent.
+      for (const entry of entries.value) if (await deps.ledger.feedback.record(entry)) recorded++;
+    } catch (e) {
+      deps.onStoreError?.('record-feedback', e);
+      throw new ProblemError({ ...problem('not-ready', 'The feedback could not be stored (the store is unavailable); send it again later'), headers: { 'Retry-After': '30' } });
+    }
     sendJson(res, { recorded, duplicates: entries.value.length - recorded });
   });
 

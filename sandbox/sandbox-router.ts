@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
 import { MARKDOWN_IT_DIR, PUBLIC_DIR as APP_PUBLIC_DIR } from '../launch/pages';
-import type { FeedbackStore } from '../src/feedback/feedback-store';
+import type { FeedbackStore } from '../src/ledger/ports';
 import { draftForIngredient, searchDrugs } from './ehr/drug-search';
 import { DRAFT_ORDER_OPTIONS, draftOrder } from './ehr/draft-orders';
 import type { HookCall } from './ehr/hook-calls';

@@ -1,6 +1,8 @@
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { AdminRouterDeps } from '../admin/admin-router';
+import { adminRouter } from '../admin/admin-router';
 import { cdsRouter } from '../cds-hooks/cds-router';
 import type { CdsRouterDeps } from '../cds-hooks/cds-router';
 import type { LaunchRouterDeps } from '../launch/launch-router';
@@ -18,10 +20,12 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'hookDeadlineMs' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'logInfo'>;
-  readiness: () => Readiness;
+  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'hookDeadlineMs' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'onStoreError' | 'logInfo'>;
+  readiness: () => Readiness | Promise<Readiness>;
   /** The SMART app (launch/launch-deps.ts builds these from the config). */
   launch: LaunchRouterDeps;
+  /** Alert analytics (`/admin`, served only with ADMIN_TOKEN). */
+  admin: Omit<AdminRouterDeps, 'onStoreError'>;
 }
 
 /** Logs each request's id, route template, status and time: never bodies, queries or headers. */
@@ -63,10 +67,24 @@ export function createApp(deps: AppDeps): Express {
         metrics.jwtRejections.inc({ reason: code });
         logger.warn({ code, reason }, 'CDS call refused: EHR JWT not valid');
       },
+      onStoreError: (operation, e) => {
+        metrics.storeErrors.inc({ operation });
+        // The error's message only: a driver's detail may quote the row (patient ids stay in the store).
+        logger.error({ operation, error: e instanceof Error ? e.message : String(e) }, 'ledger write failed');
+      },
       logInfo: (fields, msg) => logger.info(fields, msg),
     }),
   );
   app.use(launchRouter(deps.launch));
+  app.use(
+    adminRouter({
+      ...deps.admin,
+      onStoreError: (e) => {
+        metrics.storeErrors.inc({ operation: 'read-analytics' });
+        logger.error({ operation: 'read-analytics', error: e instanceof Error ? e.message : String(e) }, 'ledger read failed');
+      },
+    }),
+  );
 
   app.use((req: Request) => {
     throw new ProblemError(problem('not-found', `No route ${req.method} ${req.path}`));

@@ -5,8 +5,8 @@ import { launchDeps } from '../launch/launch-deps';
 import type { CdsClient } from '../cds-hooks/security/cds-clients';
 import type { Summarizer } from '../src/brief/summarizer';
 import { createChartLoader } from '../src/chart/chart-loader';
-import { InMemoryFeedbackStore } from '../src/feedback/feedback-store';
-import type { FeedbackStore } from '../src/feedback/feedback-store';
+import { memoryLedger } from '../src/ledger/memory-ledger';
+import type { Ledger } from '../src/ledger/ports';
 import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
 import { ALL_RULES } from '../src/rules/all-rules';
 import type { RuleInput } from '../src/rules/rule';
@@ -26,7 +26,8 @@ export interface ComposedService {
   app: Express;
   config: Config;
   metrics: Metrics;
-  feedback: FeedbackStore;
+  /** Cards shown, feedback, overrides and the audit trail (main.ts closes it after the server). */
+  ledger: Ledger;
   /** Resolves when background model calls (a brief still computing after its hook answered) are done. */
   modelCallsSettled(): Promise<void>;
   /** Readiness for `/readyz`: false until listening, and again once shutdown begins. */
@@ -36,7 +37,8 @@ export interface ComposedService {
 export interface ComposeOptions {
   logger: Logger;
   summarizer?: Summarizer;
-  feedback?: FeedbackStore;
+  /** The ledger to keep cards and feedback in; in memory when absent (tests that are not about the store). */
+  ledger?: Ledger;
   now?: () => Date;
   /** EHRs trusted besides CDS_CLIENTS_FILE: the local sandbox EHR, in development (server/sandbox-wiring.ts). */
   extraClients?: readonly CdsClient[];
@@ -60,7 +62,7 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   if (unknownRules.length > 0) return err(`RULES_DISABLED: unknown rule id(s) ${unknownRules.join(', ')}; known: ${[...ruleIds].join(', ')}`);
   const disabled = new Set(config.rulesDisabled);
   const metrics = createMetrics();
-  const feedback = options.feedback ?? new InMemoryFeedbackStore();
+  const ledger = options.ledger ?? memoryLedger();
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
   const briefs = createBriefs(config.model, disabled, logger, options.summarizer);
@@ -82,11 +84,12 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     logger,
     metrics,
     readiness: () => readiness,
+    admin: { analytics: ledger.analytics, now, ...(config.adminToken !== undefined && { adminToken: config.adminToken }) },
     launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, loadChart, runRules: rules, embedded: briefs.app.embedded, ...(briefs.app.model !== undefined && { model: briefs.app.model }), now, log: logger }),
     cds: {
       auth: auth.value,
       loadChart,
-      feedback,
+      ledger,
       hook: {
         summarizer,
         // A getter: without PUBLIC_URL, publicUrl follows the port actually bound (PORT=0 in tests).
@@ -104,7 +107,7 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     app,
     config,
     metrics,
-    feedback,
+    ledger,
     modelCallsSettled: () => summarizer.settled(),
     setReady(ready, reason) {
       readiness = ready ? { ready } : { ready, reason: reason ?? 'not ready' };

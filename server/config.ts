@@ -30,6 +30,8 @@ const envSchema = z.object({
   OVERRIDE_QUIET_DAYS: integerEnv('OVERRIDE_QUIET_DAYS', 30, 0, 3650),
   // How long audit events are kept (default 2190 days ≈ 6 years, the HIPAA documentation period).
   AUDIT_RETENTION_DAYS: integerEnv('AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
+  // The bearer token of /admin and /admin/api/alerts (unset: both are 404).
+  ADMIN_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters (e.g. openssl rand -hex 32)').optional()),
 });
 
 export interface Config {
@@ -59,6 +61,8 @@ export interface Config {
   overrideQuietDays: number;
   /** AUDIT_RETENTION_DAYS: audit events older than this are purged daily. */
   auditRetentionDays: number;
+  /** ADMIN_TOKEN: the bearer token of the alert analytics (`/admin`); unset, they are not served. */
+  adminToken?: string;
 }
 
 function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
@@ -107,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
   };
   if (e.CDS_CLIENTS_FILE) config.cdsClientsFile = e.CDS_CLIENTS_FILE;
+  if (e.ADMIN_TOKEN !== undefined) config.adminToken = e.ADMIN_TOKEN;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (trustProxy !== undefined) config.trustProxy = trustProxy;
   return ok(config);

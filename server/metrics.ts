@@ -7,6 +7,8 @@ export interface Metrics {
   hookDuration: Histogram<'service' | 'status'>;
   fhirFetchErrors: Counter<'section'>;
   jwtRejections: Counter<'reason'>;
+  /** Ledger writes that failed (cards shown, feedback), by operation. */
+  storeErrors: Counter<'operation'>;
 }
 
 export function createMetrics(): Metrics {
@@ -37,6 +39,12 @@ export function createMetrics(): Metrics {
       name: 'chartbrief_jwt_rejections_total',
       help: 'CDS calls refused for a missing or invalid EHR JWT',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    storeErrors: new Counter({
+      name: 'chartbrief_store_errors_total',
+      help: 'Ledger writes (cards shown, feedback) that failed, by operation',
+      labelNames: ['operation'],
       registers: [registry],
     }),
   };

@@ -43,7 +43,7 @@ export async function composeWithSandbox(config: Config, env: NodeJS.ProcessEnv,
   }
   const app = express();
   app.disable('x-powered-by');
-  app.use('/sandbox', sandboxRouter({ ehr: sandbox, feedback: composed.value.feedback }));
+  app.use('/sandbox', sandboxRouter({ ehr: sandbox, feedback: composed.value.ledger.feedback }));
   app.use(composed.value.app);
   return ok({
     service: { ...composed.value, app },

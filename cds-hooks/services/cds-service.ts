@@ -6,6 +6,7 @@ import type { RuleRun } from '../../src/rules/run-rules';
 import type { CdsResponse, CdsServiceDefinition } from '../../src/cds/cds-types';
 import type { SectionName } from '../../src/chart/chart-sections';
 import type { Deadline } from '../../src/deadline';
+import type { ShownCard } from '../../src/ledger/ports';
 import type { Result } from '../../src/result';
 import { err, ok } from '../../src/result';
 import type { FieldIssue, HookRequest } from '../hook-request';
@@ -34,10 +35,18 @@ export interface HookCall<C> {
   deadline: Deadline;
 }
 
+/** A service's answer: the cards, and what each was made from (rule, finding, knowledge), for the card ledger. */
+export interface ServiceAnswer {
+  response: CdsResponse;
+  shown: ShownCard[];
+}
+
 /** A hook call whose context is valid, ready to run once the chart is loaded. */
 export interface PreparedCall {
   patientId: string;
-  run(chart: Chart, deps: HookDeps, deadline: Deadline): Promise<CdsResponse>;
+  /** `context.userId`, when the EHR sent it. */
+  userId?: string;
+  run(chart: Chart, deps: HookDeps, deadline: Deadline): Promise<ServiceAnswer>;
 }
 
 /** A CDS service: its discovery entry, and how to validate and answer its hook. Never touches HTTP. */
@@ -55,11 +64,11 @@ export interface CdsService {
  * Builds a service from its definition, the chart sections it reads (which become its prefetch
  * templates), the schema of its hook's context, and a handler.
  */
-export function defineService<C extends { patientId: string }>(
+export function defineService<C extends { patientId: string; userId?: string | undefined }>(
   entry: Omit<CdsServiceDefinition, 'prefetch'>,
   sections: readonly SectionName[],
   contextSchema: ZodType<C>,
-  handle: (call: HookCall<C>, deps: HookDeps) => Promise<CdsResponse>,
+  handle: (call: HookCall<C>, deps: HookDeps) => Promise<ServiceAnswer>,
 ): CdsService {
   const definition: CdsServiceDefinition = { ...entry, prefetch: prefetchFor(sections) };
   return {
@@ -74,6 +83,7 @@ export function defineService<C extends { patientId: string }>(
       const context = parsed.data;
       return ok({
         patientId: context.patientId,
+        ...(context.userId !== undefined && { userId: context.userId }),
         run: (chart, deps, deadline) => handle({ request, context, chart, deadline }, deps),
       });
     },

@@ -1,9 +1,8 @@
 import type { Chart } from '../../src/chart/chart';
-import type { CdsResponse } from '../../src/cds/cds-types';
 import { ruleInputFor } from '../../src/rules/rule-input';
 import type { OrderContext } from '../hook-request';
 import { draftOrdersBundle } from '../hook-request';
-import type { HookDeps } from './cds-service';
+import type { HookDeps, ServiceAnswer } from './cds-service';
 import { parseDraftOrders } from './draft-orders';
 import { ruleCards } from './rule-cards';
 
@@ -12,7 +11,7 @@ import { ruleCards } from './rule-cards';
  * and the other drafts. On order-select, only findings about the orders just selected are shown
  * (the others were already checked when they were selected); a safe draft gets no card.
  */
-export function orderSafety(hook: 'order-select' | 'order-sign', context: OrderContext, chart: Chart, deps: HookDeps): CdsResponse {
+export function orderSafety(hook: 'order-select' | 'order-sign', context: OrderContext, chart: Chart, deps: HookDeps): ServiceAnswer {
   const { orders } = parseDraftOrders(draftOrdersBundle(context));
   let { findings } = deps.runRules(ruleInputFor(hook, chart, orders, deps.now()));
   const selections = hook === 'order-select' ? context.selections : undefined;
@@ -20,6 +19,6 @@ export function orderSafety(hook: 'order-select' | 'order-sign', context: OrderC
     const selected = new Set(selections);
     findings = findings.filter((f) => f.evidence.some((ref) => selected.has(ref)));
   }
-  const { urgent, info } = ruleCards(findings, deps);
-  return { cards: [...urgent, ...info] };
+  const { urgent, info, shown } = ruleCards(findings, deps, new Set(orders.map((o) => `${o.resourceType}/${o.id ?? ''}`)));
+  return { response: { cards: [...urgent, ...info] }, shown };
 }

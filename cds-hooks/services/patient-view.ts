@@ -22,8 +22,12 @@ export const patientViewService = defineService(
     const { findings } = deps.runRules(ruleInputFor('patient-view', chart, [], asOf));
     // The brief knows the rule cards beside it: no care gaps when the care-gap card is shown.
     const brief = await deps.summarizer.summarize(chart, { ...briefOptionsFor(findings, asOf), deadline });
-    const { urgent, info } = ruleCards(findings, deps);
+    const { urgent, info, shown } = ruleCards(findings, deps);
+    const briefCard = buildBriefCard(brief, { appLaunchUrl: deps.appLaunchUrl, uuid: deps.newId });
     // What must stop the clinician first, then the brief, then context and gaps.
-    return { cards: [...urgent, buildBriefCard(brief, { appLaunchUrl: deps.appLaunchUrl, uuid: deps.newId }), ...info] };
+    return {
+      response: { cards: [...urgent, briefCard, ...info] },
+      shown: [...shown, { uuid: briefCard.uuid, indicator: briefCard.indicator, knowledge: [], draftRefs: [] }],
+    };
   },
 );

@@ -1,4 +1,4 @@
-import type { FeedbackEntry, FeedbackStore } from '../feedback/feedback-store';
+import type { Coding } from 'fhir/r4';
 import type { SeverityFact } from '../rules/rule';
 
 /**
@@ -8,7 +8,28 @@ import type { SeverityFact } from '../rules/rule';
  * the store). Patient ids are kept here (access audits need them) and never in the application log.
  */
 
-export type { FeedbackEntry, FeedbackStore };
+/** One feedback entry for one card. https://cds-hooks.hl7.org/2.0/#feedback */
+export interface FeedbackEntry {
+  serviceId: string;
+  card: string;
+  outcome: 'accepted' | 'overridden';
+  acceptedSuggestions?: Array<{ id: string }>;
+  overrideReason?: { reason?: Coding; userComment?: string };
+  outcomeTimestamp: string;
+  /** The EHR that sent it (its JWT `iss`), when calls are signed. */
+  clientIss?: string;
+}
+
+/** Where card feedback goes: kept against the card it is about, joined when analytics are read. */
+export interface FeedbackStore {
+  /**
+   * Records an entry once it is durably written; a repeat of the same entry (same service, card,
+   * outcome and outcome time: EHRs may send feedback twice) is a no-op. Returns whether it was new.
+   * Rejects when the store cannot write it (the route answers 503).
+   */
+  record(entry: FeedbackEntry): Promise<boolean>;
+  list(serviceId?: string): Promise<FeedbackEntry[]>;
+}
 
 /** One card as it was returned to the EHR. */
 export interface ShownCard {
@@ -86,10 +107,34 @@ export interface AuditLog {
   purge(before: Date): Promise<number>;
 }
 
+/**
+ * Cards shown in a window, counted by rule, knowledge rows, day shown (UTC) and what became of them:
+ * each card counts once, under its latest feedback (by outcome time), or `ignored` without any.
+ * Feedback is joined to cards when this is read, so feedback that arrived before its card record
+ * counts as soon as the card is known. The brief card (no rule) is not counted.
+ */
+export interface AlertTally {
+  ruleId: string;
+  knowledgeRows: string[];
+  /** `YYYY-MM-DD`, the UTC day the cards were shown. */
+  day: string;
+  outcome: 'accepted' | 'overridden' | 'ignored';
+  /** The override reason's code, for `overridden` cards that gave one. */
+  reason?: string;
+  cards: number;
+}
+
+export interface AlertAnalyticsSource {
+  /** Tallies of the cards shown at or after `since` and before `until`. */
+  alertTallies(since: Date, until: Date): Promise<AlertTally[]>;
+}
+
 /** Everything the service keeps, opened once per process. */
 export interface Ledger {
   cards: CardLedger;
   feedback: FeedbackStore;
+  /** What the admin page and `npm run report` read (src/ledger/alert-analytics.ts turns it into the answer). */
+  analytics: AlertAnalyticsSource;
   overrides: OverrideHistory;
   audit: AuditLog;
   /** False while the store cannot be reached (readiness, feedback 503). */

@@ -67,7 +67,7 @@ it('refuses a fhirServer the client is not registered for, before any request is
 });
 
 it('checks feedback calls too', async () => {
-  const feedback = { feedback: [{ card: 'c1', outcome: 'accepted', outcomeTimestamp: '2026-11-26T10:00:00Z' }] };
+  const feedback = { feedback: [{ card: 'c1', outcome: 'accepted', acceptedSuggestions: [{ id: 's1' }], outcomeTimestamp: '2026-11-26T10:00:00Z' }] };
   expect((await postJson(`${url()}/feedback`, feedback)).status).toBe(401);
   const ok = await postJson(`${url()}/feedback`, feedback, { authorization: `Bearer ${await token({}, '/cds-services/patient-view/feedback')}` });
   expect(ok.status).toBe(200);

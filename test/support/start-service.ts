@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import pino from 'pino';
 import type { Summarizer } from '../../src/brief/summarizer';
+import type { Ledger } from '../../src/ledger/ports';
 import type { ComposedService } from '../../server/compose';
 import { composeService } from '../../server/compose';
 import { loadConfig } from '../../server/config';
@@ -18,6 +19,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   summarizer?: Summarizer;
   now?: () => Date;
+  /** The ledger (default: a fresh in-memory one). */
+  ledger?: Ledger;
 }
 
 /** Starts the real service (same composition as `npm start`) on a free loopback port. */
@@ -30,6 +33,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     logger,
     ...(options.summarizer !== undefined && { summarizer: options.summarizer }),
     ...(options.now !== undefined && { now: options.now }),
+    ...(options.ledger !== undefined && { ledger: options.ledger }),
   });
   if (!composed.ok) throw new Error(composed.error);
   const server: Server = await listen(composed.value);
