@@ -69,6 +69,10 @@ export async function faultCaseReport(baseUrl: string, env: NodeJS.ProcessEnv): 
   }
   const header = ['fault case', 'status', `answer ms (slowest of ${CALLS})`, `<= ${deadlineMs + 200} ms`, 'what the brief says'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (i === 0 || i === 4 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return `\nfault cases: patient-view, no prefetch, HOOK_DEADLINE_MS ${deadlineMs}, FHIR_TIMEOUT_MS ${timeoutMs} (printed, not asserted)\n${line(header)}\n${rows.map(line).join('\n')}\n`;
 }
