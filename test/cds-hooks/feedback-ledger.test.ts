@@ -36,7 +36,7 @@ it('records each card of an order-sign call with its rule, finding, knowledge ro
   const cards = (reply.body as { cards: Array<{ uuid: string; indicator: string }> }).cards;
   const [record] = (await recorded(cards.map((c) => c.uuid))).filter((r) => r.findingKey === 'ddi:11289+82122');
   expect(record).toEqual({
-    uuid: expect.any(String),
+    uuid: expect.any(String) as string,
     shownAt: AS_OF,
     service: 'order-sign',
     hookInstance: request.hookInstance,
@@ -45,7 +45,7 @@ it('records each card of an order-sign call with its rule, finding, knowledge ro
     userId: 'Practitioner/pr-2',
     // Calls are unsigned here (no CDS_CLIENTS_FILE): the client is named as such.
     clientIss: 'unsigned-development',
-    knowledgeVersion: expect.any(String),
+    knowledgeVersion: expect.any(String) as string,
     ruleId: 'drug-interaction',
     findingKey: 'ddi:11289+82122',
     indicator: 'critical',
