@@ -7,6 +7,7 @@ import type { Summarizer } from '../src/brief/summarizer';
 import { createChartLoader } from '../src/chart/chart-loader';
 import { memoryLedger } from '../src/ledger/memory-ledger';
 import type { Ledger } from '../src/ledger/ports';
+import type { Store } from '../store/database';
 import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
 import { ALL_RULES } from '../src/rules/all-rules';
 import type { RuleInput } from '../src/rules/rule';
@@ -39,6 +40,8 @@ export interface ComposeOptions {
   summarizer?: Summarizer;
   /** The ledger to keep cards and feedback in; in memory when absent (tests that are not about the store). */
   ledger?: Ledger;
+  /** The durable store main.ts opened (store/database.ts); it outlives this service and is closed by main.ts. */
+  store?: Store;
   now?: () => Date;
   /** EHRs trusted besides CDS_CLIENTS_FILE: the local sandbox EHR, in development (server/sandbox-wiring.ts). */
   extraClients?: readonly CdsClient[];

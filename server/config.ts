@@ -11,6 +11,7 @@ import { launchSettingsFrom } from '../launch/launch-config';
 // Names are fixed interfaces (../README.md, configuration table): keep them.
 
 const MIB = 1024 * 1024;
+const DEFAULT_DATA_DIR = './.chartbrief-data';
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional().default('development'),
@@ -26,6 +27,10 @@ const envSchema = z.object({
   HOOK_DEADLINE_MS: integerEnv('HOOK_DEADLINE_MS', 3000, 100, 60_000),
   RATE_LIMIT_PER_MINUTE: integerEnv('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   TRUST_PROXY: z.string().optional(),
+  // The durable store: PostgreSQL at this URL (several instances share it); unset → the embedded store under DATA_DIR.
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional()),
+  // The embedded store's folder: created on first start, locked by one instance at a time.
+  DATA_DIR: z.string().optional().transform((v) => (v === undefined || v.trim() === '' ? DEFAULT_DATA_DIR : v)),
   // How long an override quiets the same finding on patient-view (issue 12 §4); 0 = never.
   OVERRIDE_QUIET_DAYS: integerEnv('OVERRIDE_QUIET_DAYS', 30, 0, 3650),
   // How long audit events are kept (default 2190 days ≈ 6 years, the HIPAA documentation period).
@@ -57,6 +62,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** express `trust proxy`: hop count or a list of addresses; unset = trust none. */
   trustProxy?: string | number | boolean;
+  /** DATABASE_URL: PostgreSQL for the durable store; unset, the embedded store under `dataDir`. */
+  databaseUrl?: string;
+  /** DATA_DIR: the embedded store's folder (default `./.chartbrief-data`). */
+  dataDir: string;
   /** OVERRIDE_QUIET_DAYS: a warning overridden this recently shows at most as info on patient-view. */
   overrideQuietDays: number;
   /** AUDIT_RETENTION_DAYS: audit events older than this are purged daily. */
@@ -107,10 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
     fhirTimeoutMs: e.FHIR_TIMEOUT_MS,
     hookDeadlineMs: e.HOOK_DEADLINE_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    dataDir: e.DATA_DIR,
     overrideQuietDays: e.OVERRIDE_QUIET_DAYS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
   };
   if (e.CDS_CLIENTS_FILE) config.cdsClientsFile = e.CDS_CLIENTS_FILE;
+  if (e.DATABASE_URL !== undefined) config.databaseUrl = e.DATABASE_URL;
   if (e.ADMIN_TOKEN !== undefined) config.adminToken = e.ADMIN_TOKEN;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (trustProxy !== undefined) config.trustProxy = trustProxy;

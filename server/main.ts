@@ -4,6 +4,8 @@ import { composeService } from './compose';
 import { loadConfig } from './config';
 import { listen } from './listen';
 import { createLogger } from './logger';
+import type { Store } from '../store/database';
+import { openStore } from '../store/database';
 
 // The process entry point (`npm start`): read the environment, listen, shut down gracefully.
 
@@ -19,20 +21,30 @@ async function main(): Promise<void> {
   if (!configResult.ok) fail(configResult.error);
   const config = configResult.value;
   const logger = createLogger(config.logLevel);
+  // The durable store first: a second instance on one DATA_DIR stops here with one line.
+  const opened = await openStore(config, { onPoolError: (e) => logger.warn({ error: e.message }, 'database connection lost; the pool reconnects') });
+  if (!opened.ok) fail(opened.error);
+  const store: Store = opened.value;
+  logger.info({ store: store.engine, ...(store.engine === 'pglite' && { dataDir: config.dataDir }), migrated: store.migrated }, 'store open');
+  // Later start-up failures release the store (and DATA_DIR's lock) before exiting.
+  const stop = async (message: string): Promise<never> => {
+    await store.close().catch(() => undefined);
+    return fail(message);
+  };
   // Development: the sandbox EHR too, loaded only then (it needs dev dependencies; production never loads it).
   let announce = (): string[] => [];
   let service: ComposedService;
   if (config.sandbox) {
-    const wired = await (await import('./sandbox-wiring.js')).composeWithSandbox(config, process.env, { logger });
-    if (!wired.ok) fail(wired.error);
+    const wired = await (await import('./sandbox-wiring.js')).composeWithSandbox(config, process.env, { logger, store });
+    if (!wired.ok) return stop(wired.error);
     ({ service, urls: announce } = wired.value);
   } else {
-    const composed = composeService(config, { logger });
-    if (!composed.ok) fail(composed.error);
+    const composed = composeService(config, { logger, store });
+    if (!composed.ok) return stop(composed.error);
     service = composed.value;
   }
 
-  const server = await listen(service).catch((e: NodeJS.ErrnoException) => fail(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
+  const server = await listen(service).catch((e: NodeJS.ErrnoException) => stop(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, publicUrl: config.publicUrl, jwt: config.cdsClientsFile !== undefined, modelProvider: config.model.provider }, 'ChartBrief listening');
   for (const line of announce()) process.stdout.write(`${line}\n`);
@@ -44,9 +56,18 @@ async function main(): Promise<void> {
     // Fail readiness first so a load balancer stops sending new calls, then finish those in flight.
     service.setReady(false, 'shutting down');
     logger.info({ signal }, 'shutting down');
+    // The store closes after the server: calls in flight may still write to it.
     server.close(() => {
-      logger.info('stopped');
-      process.exit(0);
+      store.close().then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (e: unknown) => {
+          logger.error({ error: e instanceof Error ? e.message : String(e) }, 'store did not close cleanly');
+          process.exit(1);
+        },
+      );
     });
     server.closeIdleConnections();
     setTimeout(() => {

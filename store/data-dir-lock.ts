@@ -118,7 +118,8 @@ export function lockDataDir(dataDir: string): Result<DataDirLock, string> {
       removeStale(path, owner);
     }
   } catch (e) {
-    return err(`DATA_DIR ${dataDir}: cannot write its lock file (${isErrno(e, 'EACCES') ? 'permission denied' : String(e)})`);
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
+    return err(`DATA_DIR ${dataDir}: cannot write its lock file (${code})`);
   }
   return err(`DATA_DIR ${dataDir}: its lock file keeps changing; is another instance starting on it?`);
 }

@@ -24,9 +24,23 @@ it.each([
   ['PUBLIC_URL', 'ftp://x'],
   ['LOG_LEVEL', 'loud'],
   ['SANDBOX', 'maybe'],
+  ['DATABASE_URL', 'mysql://db.example.org/chartbrief'],
 ])('names %s when its value is invalid', (name, value) => {
   const c = configOf({ [name]: value });
   expect(!c.ok && c.error).toContain(name);
+});
+
+it('keeps the embedded store in ./.chartbrief-data unless DATA_DIR or DATABASE_URL says otherwise', () => {
+  const defaults = configOf({ DATABASE_URL: '' });
+  expect(defaults.ok && defaults.value).toMatchObject({ dataDir: './.chartbrief-data' });
+  expect(defaults.ok && 'databaseUrl' in defaults.value).toBe(false);
+  const set = configOf({ DATA_DIR: '/var/lib/chartbrief', DATABASE_URL: 'postgresql://cb:pw@db.internal:5432/chartbrief' });
+  expect(set.ok && set.value).toMatchObject({ dataDir: '/var/lib/chartbrief', databaseUrl: 'postgresql://cb:pw@db.internal:5432/chartbrief' });
+});
+
+it('does not repeat a bad DATABASE_URL (it may hold a password)', () => {
+  const c = configOf({ DATABASE_URL: 'mysql://cb:s3cret@db/x' });
+  expect(c).toEqual({ ok: false, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' });
 });
 
 it('refuses to start when RULES_DISABLED names a rule that does not exist (a typo would leave it on)', () => {
