@@ -31,6 +31,9 @@ export default tseslint.config(
           { target: './src', from: './server', message: 'src/ is the core: it must not import server/.' },
           // The Redis adapters implement ports of src/, cds-hooks/ and launch/; only server/ wires them in.
           { target: ['./src', './cds-hooks', './launch'], from: './redis', message: 'redis/ holds adapters: only server/ (composition) imports them.' },
+          // The SQL adapters likewise: they implement src/ports over kysely; server/ (and scripts/) open and wire them.
+          { target: ['./src', './cds-hooks', './launch', './redis', './admin'], from: './store', message: 'store/ holds the SQL adapters: only server/ (composition) and scripts/ import them.' },
+          { target: './store', from: ['./cds-hooks', './launch', './server', './redis', './admin'], message: 'store/ adapts ports of src/ only.' },
           { target: './cds-hooks', from: './launch', message: 'cds-hooks/ and launch/ are siblings over src/.' },
           { target: './launch', from: './cds-hooks', message: 'cds-hooks/ and launch/ are siblings over src/.' },
           // The sandbox EHR is development-only: it may use everything; nothing it serves may depend on it.
