@@ -6,6 +6,7 @@ const TOKEN_KEY = 'chartbrief.adminToken';
 const RETIRE_ABOVE = 0.9;
 const COLORS = ['#1f5fa8', '#b5520c', '#2e7d32', '#6a1b9a', '#00838f', '#8a5300', '#ad1457', '#37474f'];
 const CRITICAL = '#b00020';
+const DAY_S = 86400;
 
 const $ = (id) => document.getElementById(id);
 const storage = window.sessionStorage;
@@ -140,8 +141,11 @@ function drawDaily(uPlot, series, report, container) {
     {
       width: plotWidth(container),
       height: 300,
+      // Room on the right for the last date's label.
+      padding: [12, 40, 0, 0],
       scales: { x: { time: true }, y: yScale },
-      axes: [{ label: 'Day shown (UTC)' }, yAxis],
+      // Whole days only (the data has one point per UTC day), labelled as dates.
+      axes: [{ label: 'Day shown (UTC)', incrs: [DAY_S, 7 * DAY_S, 28 * DAY_S], values: (_u, splits) => splits.map((v) => new Date(v * 1000).toISOString().slice(0, 10)) }, yAxis],
       series: [
         { label: 'Day', value: (_u, v) => (v === null ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
         ...rules.map((r, i) => {
