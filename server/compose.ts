@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { cdsAuthenticatorFor } from '../cds-hooks/cds-authenticator-for';
 import { launchDeps } from '../launch/launch-deps';
+import { openSharedState } from '../redis/shared-state';
 import type { CdsClient } from '../cds-hooks/security/cds-clients';
 import type { Summarizer } from '../src/brief/summarizer';
 import { createChartLoader } from '../src/chart/chart-loader';
@@ -33,6 +34,8 @@ export interface ComposedService {
   modelCallsSettled(): Promise<void>;
   /** Readiness for `/readyz`: false until listening, and again once shutdown begins. */
   setReady(ready: boolean, reason?: string): void;
+  /** Closes what this composition opened (the Redis client, with REDIS_URL): after the server has closed. */
+  close(): Promise<void>;
 }
 
 export interface ComposeOptions {
@@ -53,8 +56,14 @@ export interface ComposeOptions {
  */
 export function composeService(config: Config, options: ComposeOptions): Result<ComposedService, string> {
   const { logger } = options;
-  const auth = cdsAuthenticatorFor(config.cdsClientsFile, options.extraClients);
-  if (!auth.ok) return err(auth.error);
+  // REDIS_URL: what replicas share (jti, rate limit, model briefs, app launches and sessions); it connects in the background.
+  const shared = config.redis !== undefined ? openSharedState(config.redis, logger) : undefined;
+  const refuse = (message: string): Result<ComposedService, string> => {
+    void shared?.close();
+    return err(message);
+  };
+  const auth = cdsAuthenticatorFor(config.cdsClientsFile, options.extraClients, shared?.jti);
+  if (!auth.ok) return refuse(auth.error);
   if (!auth.value.enforced) {
     // Once, at start-up: every call is then accepted without a JWT (development only; config refuses it in production).
     logger.warn('CDS_CLIENTS_FILE is not set: accepting unsigned CDS calls (development only)');
@@ -62,13 +71,13 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   // A mistyped rule id would silently leave a rule on: refuse to start instead.
   const ruleIds = new Set(ALL_RULES.map((r) => r.id));
   const unknownRules = config.rulesDisabled.filter((id) => !ruleIds.has(id));
-  if (unknownRules.length > 0) return err(`RULES_DISABLED: unknown rule id(s) ${unknownRules.join(', ')}; known: ${[...ruleIds].join(', ')}`);
+  if (unknownRules.length > 0) return refuse(`RULES_DISABLED: unknown rule id(s) ${unknownRules.join(', ')}; known: ${[...ruleIds].join(', ')}`);
   const disabled = new Set(config.rulesDisabled);
   const metrics = createMetrics();
   const ledger = options.ledger ?? memoryLedger();
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
-  const briefs = createBriefs(config.model, disabled, logger, options.summarizer);
+  const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared?.briefs);
   const summarizer = briefs.hook;
 
   // Built once, used by the hooks and the app alike.
@@ -86,11 +95,13 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     config,
     logger,
     metrics,
-    readiness: () => readiness,
+    // With REDIS_URL, not ready while Redis does not answer (jti checks would all be refused).
+    readiness: async () => (readiness.ready && shared !== undefined && !(await shared.reachable()) ? { ready: false, reason: 'redis unreachable' } : readiness),
     admin: { analytics: ledger.analytics, now, ...(config.adminToken !== undefined && { adminToken: config.adminToken }) },
-    launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, loadChart, runRules: rules, embedded: briefs.app.embedded, ...(briefs.app.model !== undefined && { model: briefs.app.model }), now, log: logger }),
+    launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, loadChart, runRules: rules, embedded: briefs.app.embedded, ...(briefs.app.model !== undefined && { model: briefs.app.model }), now, log: logger, ...(shared !== undefined && { stores: shared.launch }) }),
     cds: {
       auth: auth.value,
+      ...(shared !== undefined && { rateLimitStore: shared.rateLimit('cds') }),
       loadChart,
       ledger,
       hook: {
@@ -114,6 +125,9 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     modelCallsSettled: () => summarizer.settled(),
     setReady(ready, reason) {
       readiness = ready ? { ready } : { ready, reason: reason ?? 'not ready' };
+    },
+    close: async () => {
+      await shared?.close();
     },
   });
 }

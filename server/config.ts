@@ -6,6 +6,8 @@ import type { ModelSettings } from '../src/brief/model/model-settings';
 import { modelSettingsFrom } from '../src/brief/model/model-settings';
 import type { LaunchSettings } from '../launch/launch-config';
 import { launchSettingsFrom } from '../launch/launch-config';
+import type { RedisSettings } from '../redis/redis-settings';
+import { redisSettingsFrom } from '../redis/redis-settings';
 
 // Every environment variable the service reads, checked once at start-up and passed in.
 // Names are fixed interfaces (../README.md, configuration table): keep them.
@@ -72,6 +74,8 @@ export interface Config {
   auditRetentionDays: number;
   /** ADMIN_TOKEN: the bearer token of the alert analytics (`/admin`); unset, they are not served. */
   adminToken?: string;
+  /** REDIS_URL and SESSION_KEY: state shared by replicas (redis/); unset, each process keeps its own in memory. */
+  redis?: RedisSettings;
 }
 
 function parseTrustProxy(v: string | undefined): Config['trustProxy'] {
@@ -94,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
   const production = e.NODE_ENV === 'production';
   const launch = launchSettingsFrom(env, { production });
   if (!launch.ok) return err(launch.error);
+  // REDIS_URL (redis:// or rediss://) and SESSION_KEY (32 random bytes, base64; required with REDIS_URL).
+  const redis = redisSettingsFrom(env);
+  if (!redis.ok) return err(redis.error);
   if (production && !e.CDS_CLIENTS_FILE) {
     return err('CDS_CLIENTS_FILE must be set when NODE_ENV=production: every CDS call needs a verified EHR JWT');
   }
@@ -123,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
   if (e.CDS_CLIENTS_FILE) config.cdsClientsFile = e.CDS_CLIENTS_FILE;
   if (e.DATABASE_URL !== undefined) config.databaseUrl = e.DATABASE_URL;
   if (e.ADMIN_TOKEN !== undefined) config.adminToken = e.ADMIN_TOKEN;
+  if (redis.value !== undefined) config.redis = redis.value;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (trustProxy !== undefined) config.trustProxy = trustProxy;
   return ok(config);

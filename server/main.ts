@@ -56,9 +56,9 @@ async function main(): Promise<void> {
     // Fail readiness first so a load balancer stops sending new calls, then finish those in flight.
     service.setReady(false, 'shutting down');
     logger.info({ signal }, 'shutting down');
-    // The store closes after the server: calls in flight may still write to it.
+    // The store (and the Redis client) close after the server: calls in flight may still use them.
     server.close(() => {
-      store.close().then(
+      Promise.all([store.close(), service.close()]).then(
         () => {
           logger.info('stopped');
           process.exit(0);

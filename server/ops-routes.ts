@@ -7,14 +7,17 @@ export interface Readiness {
   reason?: string;
 }
 
-/** Liveness, readiness and Prometheus metrics for the platform, not for EHRs. */
-export function opsRouter(metrics: Metrics, readiness: () => Readiness): Router {
+/**
+ * Liveness, readiness and Prometheus metrics for the platform, not for EHRs. Readiness may be
+ * asked of a dependency (Redis: a PING with a short timeout), hence a promise.
+ */
+export function opsRouter(metrics: Metrics, readiness: () => Readiness | Promise<Readiness>): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', (_req, res) => {
-    const r = readiness();
+  router.get('/readyz', async (_req, res) => {
+    const r = await readiness();
     res.status(r.ready ? 200 : 503).json(r.ready ? { status: 'ready' } : { status: 'not-ready', reason: r.reason ?? 'starting' });
   });
   router.get('/metrics', async (_req, res) => {

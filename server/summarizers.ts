@@ -3,6 +3,7 @@ import { EmbeddedSummarizer } from '../src/brief/embedded/embedded-summarizer';
 import type { ConfiguredSummarizer } from '../src/brief/model/create-summarizer';
 import { createSummarizer } from '../src/brief/model/create-summarizer';
 import type { ModelSettings } from '../src/brief/model/model-settings';
+import type { SharedBriefs } from '../src/brief/shared-briefs';
 import type { Summarizer } from '../src/brief/summarizer';
 import { careGapBriefSection } from '../src/rules/care-gaps/care-gap-brief';
 import type { Logger } from './logger';
@@ -21,7 +22,11 @@ function careGapSections(disabled: ReadonlySet<string>) {
   return (chart: Parameters<typeof careGapBriefSection>[0], asOf: Date) => (disabled.has('care-gap') ? [] : [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined));
 }
 
-export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>, logger: Logger, given?: Summarizer): Briefs {
+/**
+ * `shared`: with REDIS_URL, the model briefs and one call per chart shared by every replica, per
+ * summarizer (the hook's card brief and the app's full brief differ for one chart).
+ */
+export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>, logger: Logger, given?: Summarizer, shared?: (namespace: 'hook' | 'app') => SharedBriefs): Briefs {
   const hook: ConfiguredSummarizer = given
     ? { summarize: (chart, o) => given.summarize(chart, o), settled: () => Promise.resolve() }
     : createSummarizer(model, {
@@ -31,6 +36,7 @@ export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>
         // Reasons and counts only: neither event carries chart data.
         onFallback: (e) => logger.info({ event: 'brief-fallback', ...e }, 'hook answered with the embedded brief'),
         onModelOutcome: (o) => logger.info({ event: 'model-call', ...o }, 'model call finished'),
+        ...(shared !== undefined && { shared: shared('hook') }),
       });
   // The app: the care gaps the care-gap rule finds are a section (unless that rule is off).
   const embedded = new EmbeddedSummarizer({ limits: FULL_LIMITS, extraSections: careGapSections(disabled) });
@@ -39,7 +45,11 @@ export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>
   const budgetMs = model.timeoutMs * (model.maxRetries + 1) + 2000;
   const appModel = createSummarizer(
     { ...model, budgetMs },
-    { embedded, onModelOutcome: (o) => logger.info({ event: 'app-model-call', ok: o.ok, durationMs: o.durationMs }, 'app model brief finished') },
+    {
+      embedded,
+      onModelOutcome: (o) => logger.info({ event: 'app-model-call', ok: o.ok, durationMs: o.durationMs }, 'app model brief finished'),
+      ...(shared !== undefined && { shared: shared('app') }),
+    },
   );
   return { hook, app: { embedded, model: appModel } };
 }

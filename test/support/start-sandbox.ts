@@ -32,6 +32,8 @@ export async function startSandbox(env: Record<string, string> = {}, options: { 
         server.closeAllConnections();
         server.close(() => resolve());
       });
+      // The Redis client, when REDIS_URL was given.
+      await wired.value.service.close();
     },
   };
 }

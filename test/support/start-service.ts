@@ -41,10 +41,13 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     baseUrl: composed.value.config.publicUrl,
     service: composed.value,
     logs,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      // The Redis client, when REDIS_URL was given.
+      await composed.value.close();
+    },
   };
 }
