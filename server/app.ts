@@ -28,6 +28,12 @@ export interface AppDeps {
   admin: Omit<AdminRouterDeps, 'onStoreError'>;
 }
 
+/** A store error as the log may carry it: its class and code (`ECONNREFUSED`, SQLSTATE), never a driver message that could quote a row. */
+function storeErrorFields(e: unknown): { error: string; code?: string } {
+  const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return { error: e instanceof Error ? e.name : typeof e, ...(code !== undefined && { code }) };
+}
+
 /** Logs each request's id, route template, status and time: never bodies, queries or headers. */
 function accessLog(logger: Logger, metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -69,8 +75,7 @@ export function createApp(deps: AppDeps): Express {
       },
       onStoreError: (operation, e) => {
         metrics.storeErrors.inc({ operation });
-        // The error's message only: a driver's detail may quote the row (patient ids stay in the store).
-        logger.error({ operation, error: e instanceof Error ? e.message : String(e) }, 'ledger write failed');
+        logger.error({ operation, ...storeErrorFields(e) }, 'ledger write failed');
       },
       logInfo: (fields, msg) => logger.info(fields, msg),
     }),
@@ -81,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
       ...deps.admin,
       onStoreError: (e) => {
         metrics.storeErrors.inc({ operation: 'read-analytics' });
-        logger.error({ operation: 'read-analytics', error: e instanceof Error ? e.message : String(e) }, 'ledger read failed');
+        logger.error({ operation: 'read-analytics', ...storeErrorFields(e) }, 'ledger read failed');
       },
     }),
   );

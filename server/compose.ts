@@ -9,6 +9,7 @@ import { createChartLoader } from '../src/chart/chart-loader';
 import { memoryLedger } from '../src/ledger/memory-ledger';
 import type { Ledger } from '../src/ledger/ports';
 import type { Store } from '../store/database';
+import { sqlLedger } from '../store/sql-ledger';
 import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
 import { ALL_RULES } from '../src/rules/all-rules';
 import type { RuleInput } from '../src/rules/rule';
@@ -41,7 +42,7 @@ export interface ComposedService {
 export interface ComposeOptions {
   logger: Logger;
   summarizer?: Summarizer;
-  /** The ledger to keep cards and feedback in; in memory when absent (tests that are not about the store). */
+  /** The ledger to keep cards and feedback in (a test's own); else the SQL ledger over `store`, else in memory. */
   ledger?: Ledger;
   /** The durable store main.ts opened (store/database.ts); it outlives this service and is closed by main.ts. */
   store?: Store;
@@ -74,7 +75,8 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   if (unknownRules.length > 0) return refuse(`RULES_DISABLED: unknown rule id(s) ${unknownRules.join(', ')}; known: ${[...ruleIds].join(', ')}`);
   const disabled = new Set(config.rulesDisabled);
   const metrics = createMetrics();
-  const ledger = options.ledger ?? memoryLedger();
+  // The SQL ledger over the store main.ts opened; in memory for tests that are not about the store.
+  const ledger = options.ledger ?? (options.store !== undefined ? sqlLedger(options.store) : memoryLedger());
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
   const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared?.briefs);

@@ -67,7 +67,8 @@ it('answers feedback for an unknown service with 404', async () => {
 describe('when the store cannot write', () => {
   let down: RunningService;
   beforeAll(async () => {
-    const ledger: Ledger = { ...memoryLedger(), feedback: { record: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')), list: () => Promise.resolve([]) } };
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const ledger: Ledger = { ...memoryLedger(), feedback: { record: () => Promise.reject(refused), list: () => Promise.resolve([]) } };
     down = await startService({ ledger });
   });
   afterAll(() => down.close());
@@ -81,7 +82,7 @@ describe('when the store cannot write', () => {
     const metrics = (await send(`${down.baseUrl}/metrics`)).text;
     expect(metrics).toMatch(/chartbrief_store_errors_total\{operation="record-feedback"\} 1/);
     const logs = down.logs.join('');
-    expect(logs).toContain('ECONNREFUSED');
+    expect(logs).toMatch(/"operation":"record-feedback","error":"Error","code":"ECONNREFUSED"/);
     expect(logs).not.toContain(overridden.feedback[0]!.card);
     expect(logs).not.toContain('clinician entered comment');
   });
