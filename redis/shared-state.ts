@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Store } from 'express-rate-limit';
 import type { JtiReplayCache } from '../cds-hooks/security/jti-replay-cache';
 import type { SessionRecord } from '../launch/app-sessions';
@@ -25,6 +26,8 @@ export interface SharedState {
   rateLimit: (name: string) => { store: Store; onError: (error: unknown) => void };
   /** Model briefs per summarizer (`hook`, `app`: their briefs differ for one chart). */
   briefs: (namespace: string) => SharedBriefs;
+  /** MODEL_DATE_SHIFT's secret, derived from SESSION_KEY: the same on every replica, so their prompts and cache keys agree. */
+  dateShiftSecret: Uint8Array;
   launch: { pending: ExpiringStore<PendingLaunch>; sessions: ExpiringStore<SessionRecord> };
   /** Readiness: Redis answers a PING in time. */
   reachable: () => Promise<boolean>;
@@ -49,6 +52,7 @@ export function openSharedState(settings: RedisSettings, log: RedisLog): SharedS
       };
     },
     briefs: (namespace) => createRedisBriefCache({ client, sealer, log, namespace }),
+    dateShiftSecret: createHmac('sha256', settings.sessionKey).update('chartbrief model date shift v1').digest(),
     launch: {
       pending: createRedisExpiringStore({ client, sealer, log, kind: 'launch', decode: pendingLaunchFrom }),
       sessions: createRedisExpiringStore({ client, sealer, log, kind: 'session', decode: sessionRecordFrom }),

@@ -79,7 +79,7 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const ledger = options.ledger ?? (options.store !== undefined ? sqlLedger(options.store) : memoryLedger());
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
-  const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared?.briefs);
+  const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared);
   const summarizer = briefs.hook;
 
   // Built once, used by the hooks and the app alike.

@@ -22,11 +22,15 @@ function careGapSections(disabled: ReadonlySet<string>) {
   return (chart: Parameters<typeof careGapBriefSection>[0], asOf: Date) => (disabled.has('care-gap') ? [] : [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined));
 }
 
-/**
- * `shared`: with REDIS_URL, the model briefs and one call per chart shared by every replica, per
- * summarizer (the hook's card brief and the app's full brief differ for one chart).
- */
-export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>, logger: Logger, given?: Summarizer, shared?: (namespace: 'hook' | 'app') => SharedBriefs): Briefs {
+/** With REDIS_URL: what the replicas' summarizers share (redis/shared-state.ts). */
+export interface SharedSummaries {
+  /** Model briefs and one call per chart, per summarizer (the hook's card brief and the app's full brief differ for one chart). */
+  briefs: (namespace: 'hook' | 'app') => SharedBriefs;
+  /** One MODEL_DATE_SHIFT secret for all replicas: a chart is then rendered, keyed and cached alike on each. */
+  dateShiftSecret: Uint8Array;
+}
+
+export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>, logger: Logger, given?: Summarizer, shared?: SharedSummaries): Briefs {
   const hook: ConfiguredSummarizer = given
     ? { summarize: (chart, o) => given.summarize(chart, o), settled: () => Promise.resolve() }
     : createSummarizer(model, {
@@ -36,7 +40,7 @@ export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>
         // Reasons and counts only: neither event carries chart data.
         onFallback: (e) => logger.info({ event: 'brief-fallback', ...e }, 'hook answered with the embedded brief'),
         onModelOutcome: (o) => logger.info({ event: 'model-call', ...o }, 'model call finished'),
-        ...(shared !== undefined && { shared: shared('hook') }),
+        ...(shared !== undefined && { shared: shared.briefs('hook'), dateShiftSecret: shared.dateShiftSecret }),
       });
   // The app: the care gaps the care-gap rule finds are a section (unless that rule is off).
   const embedded = new EmbeddedSummarizer({ limits: FULL_LIMITS, extraSections: careGapSections(disabled) });
@@ -48,7 +52,7 @@ export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>
     {
       embedded,
       onModelOutcome: (o) => logger.info({ event: 'app-model-call', ok: o.ok, durationMs: o.durationMs }, 'app model brief finished'),
-      ...(shared !== undefined && { shared: shared('app') }),
+      ...(shared !== undefined && { shared: shared.briefs('app'), dateShiftSecret: shared.dateShiftSecret }),
     },
   );
   return { hook, app: { embedded, model: appModel } };

@@ -42,7 +42,8 @@ beforeAll(async () => {
   redis = await startRedis();
   model = await AzureOpenAIServer.start();
   // A budget far above the call: the waiting replica has all the time it needs (no timing is asserted).
-  const env = { ...azureOpenAIEnv(model), REDIS_URL: redis.url, SESSION_KEY: newSessionKey(), MODEL_BUDGET_MS: '20000', HOOK_DEADLINE_MS: '30000' };
+  // Dates shifted: both replicas must shift alike (one secret) for the chart to be one cache key.
+  const env = { ...azureOpenAIEnv(model), REDIS_URL: redis.url, SESSION_KEY: newSessionKey(), MODEL_BUDGET_MS: '20000', HOOK_DEADLINE_MS: '30000', MODEL_DATE_SHIFT: 'shift' };
   a = await startReplica(env);
   b = await startReplica(env);
 });
