@@ -114,7 +114,8 @@ it('sends feedback signed to the service, and reads it back from the store (deve
   const sent = await sandboxApi<{ answer: { status: number } }>('feedback/order-sign', { feedback: [entry] });
   expect(sent.body.answer.status).toBe(200);
   const { body } = await sandboxApi<{ feedback: unknown[] }>('feedback');
-  expect(body.feedback).toContainEqual({ serviceId: 'order-sign', ...entry });
+  // Kept with the EHR that signed it (its JWT iss).
+  expect(body.feedback).toContainEqual({ serviceId: 'order-sign', ...entry, clientIss: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) as string });
 });
 
 describe('the /sandbox page and its launch', () => {
