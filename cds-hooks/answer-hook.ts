@@ -2,7 +2,7 @@ import type { ChartLoadError, ChartLoadStats } from '../src/chart/chart-load-res
 import type { ChartLoader } from '../src/chart/chart-loader';
 import type { CdsResponse } from '../src/cds/cds-types';
 import type { Deadline } from '../src/deadline';
-import type { ShownCard } from '../src/ledger/ports';
+import type { AuditEvent, ShownCard } from '../src/ledger/ports';
 import type { Problem } from '../src/problems';
 import { invalidFields, problem } from '../src/problems';
 import type { Result } from '../src/result';
@@ -48,6 +48,8 @@ export interface HookAnswer {
   hookInstance: string;
   patientId: string;
   userId?: string;
+  /** The model behind the brief card, when one wrote it (the audit trail names it). */
+  model?: AuditEvent['model'];
 }
 
 /** The request may only send us where its client is trusted to, and only about this patient. */
@@ -92,7 +94,7 @@ export async function answerHook(call: HookCall, deps: AnswerHookDeps): Promise<
   });
   if (!loaded.ok) return err(chartProblem(loaded.error));
   const { chart, stats } = loaded.value;
-  const { response, shown } = await prepared.value.run(chart, deps.hook, call.deadline);
+  const { response, shown, model } = await prepared.value.run(chart, deps.hook, call.deadline);
   const made = new Map(shown.map((s) => [s.uuid, s]));
   return ok({
     response,
@@ -103,5 +105,6 @@ export async function answerHook(call: HookCall, deps: AnswerHookDeps): Promise<
     hookInstance: request.hookInstance,
     patientId,
     ...(prepared.value.userId !== undefined && { userId: prepared.value.userId }),
+    ...(model !== undefined && { model }),
   });
 }

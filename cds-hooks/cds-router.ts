@@ -7,10 +7,11 @@ import type { Store } from 'express-rate-limit';
 import { deadlineAfter } from '../src/deadline';
 import type { Ledger } from '../src/ledger/ports';
 import { invalidFields, problem, problemStatus, ProblemError } from '../src/problems';
-import type { AnswerHookDeps } from './answer-hook';
+import type { AnswerHookDeps, HookAnswer } from './answer-hook';
 import { answerHook } from './answer-hook';
 import type { AuthenticatedClient, CdsAuthenticator } from './cds-auth';
 import { parseFeedback } from './feedback-request';
+import { hookAuditEvent } from './hook-audit';
 import { CDS_SERVICES, findService } from './services/registry';
 import { stripEmpty } from '../src/cards/strip-empty';
 
@@ -19,7 +20,7 @@ export interface CdsRouterDeps extends AnswerHookDeps {
   /** Where the cards shown and their feedback are kept. */
   ledger: Ledger;
   /** A write to the ledger failed (counted and logged by the caller; never with PHI). */
-  onStoreError?: (operation: 'record-cards' | 'record-feedback', error: unknown) => void;
+  onStoreError?: (operation: 'record-cards' | 'record-feedback' | 'record-audit', error: unknown) => void;
   /** `${PUBLIC_URL}`: the JWT `aud` of a call is `${publicUrl()}/cds-services/{id}`. */
   publicUrl: () => string;
   maxBodyBytes: number;
@@ -107,12 +108,14 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
     const id = String(req.params['id']);
     const arrivedAt = req.arrivedAt ?? performance.now();
     let status = 200;
+    let answered: HookAnswer | undefined;
     try {
       const answer = await answerHook({ serviceId: id, body: req.body, deadline: deadlineAfter(deps.hookDeadlineMs, arrivedAt), ...(req.cdsClient !== undefined && { client: req.cdsClient }) }, deps);
       if (!answer.ok) {
         status = problemStatus(answer.error);
         throw new ProblemError(answer.error);
       }
+      answered = answer.value;
       const { response, stats, unavailable } = answer.value;
       deps.logInfo?.(
         { requestId: req.requestId, cdsService: id, resources: stats.resources, skipped: stats.skipped, fhirRequests: stats.fhirRequests, fetchErrors: stats.fetchErrors, unavailable, cards: response.cards.length },
@@ -141,7 +144,16 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
       if (!(e instanceof ProblemError)) status = 500;
       throw e;
     } finally {
-      deps.onHookDone?.(id, status, (performance.now() - arrivedAt) / 1000);
+      const durationMs = performance.now() - arrivedAt;
+      deps.onHookDone?.(id, status, durationMs / 1000);
+      // The audit row (answers and errors that name a patient), off the response path like the ledger.
+      const call = { at: deps.hook.now(), requestId: req.requestId ?? '', service: id, status, durationMs, body: req.body as unknown, ...(answered !== undefined && { answer: answered }), ...(req.cdsClient !== undefined && { clientIss: req.cdsClient.clientId }) };
+      void Promise.resolve()
+        .then(() => {
+          const event = hookAuditEvent(call);
+          return event && deps.ledger.audit.record(event);
+        })
+        .catch((e: unknown) => deps.onStoreError?.('record-audit', e));
     }
   });
 

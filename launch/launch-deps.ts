@@ -1,4 +1,5 @@
 import type { Summarizer } from '../src/brief/summarizer';
+import type { AuditLog } from '../src/ledger/ports';
 import type { ChartLoader } from '../src/chart/chart-loader';
 import type { RuleInput } from '../src/rules/rule';
 import type { RuleRun, RunRulesOptions } from '../src/rules/run-rules';
@@ -30,6 +31,10 @@ export interface LaunchComposition {
   log: LaunchLog;
   /** With REDIS_URL: launches in progress and sessions shared by every replica. */
   stores?: { pending: ExpiringStore<PendingLaunch>; sessions: ExpiringStore<SessionRecord> };
+  /** The audit trail: one event per completed launch. */
+  audit?: AuditLog;
+  /** An audit write failed (counted and logged without PHI by the caller). */
+  onAuditError?: (error: unknown) => void;
 }
 
 /** The app shows more info findings than a card response (no sidebar to crowd). */
@@ -43,5 +48,13 @@ export function launchDeps(c: LaunchComposition): LaunchRouterDeps {
     findings: (chart, asOf) => c.runRules(ruleInputFor('patient-view', chart, [], asOf), { maxInfoFindings: MAX_INFO_FINDINGS }).findings,
     now: c.now,
   };
-  return { settings: c.settings, publicUrl: c.publicUrl, data, now: c.now, log: c.log, ...(c.stores !== undefined && { stores: c.stores }) };
+  return {
+    settings: c.settings,
+    publicUrl: c.publicUrl,
+    data,
+    now: c.now,
+    log: c.log,
+    ...(c.stores !== undefined && { stores: c.stores }),
+    ...(c.audit !== undefined && { audit: { audit: c.audit, ...(c.onAuditError !== undefined && { onAuditError: c.onAuditError }) } }),
+  };
 }

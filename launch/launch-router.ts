@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import express from 'express';
 import type { Response, Router } from 'express';
 import helmet from 'helmet';
@@ -17,6 +18,8 @@ import { SmartDiscovery } from './smart-discovery';
 import type { PendingLaunch } from './smart-launch-flow';
 import { JWKS_PATH, jwksUrlOf, SmartLaunchFlow } from './smart-launch-flow';
 import { fetchSmartStyle } from './smart-style';
+import type { LaunchAuditDeps } from './launch-audit';
+import { auditLaunch } from './launch-audit';
 
 /**
  * The SMART on FHIR app's HTTP side: the launch URI, the redirect URI and page, the page's JSON,
@@ -37,6 +40,8 @@ export interface LaunchRouterDeps {
   log: LaunchLog;
   /** Launches in progress and sessions shared by replicas (REDIS_URL); default in this process. */
   stores?: { pending: ExpiringStore<PendingLaunch>; sessions: ExpiringStore<SessionRecord> };
+  /** Where each completed launch is audited (issue 12 §3), once its chart has loaded. */
+  audit?: LaunchAuditDeps;
 }
 
 function securityHeaders(frameAncestors: readonly string[]): express.RequestHandler {
@@ -114,6 +119,7 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
   router.get('/app', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     if (typeof q['state'] === 'string') {
+      const startedAt = performance.now();
       const done = await flow.complete(q, (binding: string) => sameBrowser(req, binding));
       if (!done.ok) {
         const { status, title, oauthError } = done.error;
@@ -122,6 +128,7 @@ export function launchRouter(deps: LaunchRouterDeps): Router {
       }
       const session = await sessions.create(done.value);
       deps.log.info({ event: 'app-launch', user: session.user?.ref !== undefined }, 'SMART launch completed');
+      if (deps.audit) auditLaunch({ at: deps.now(), requestId: req.requestId ?? '', session, startedAt }, deps.audit);
       return res.redirect(303, `/app?session=${session.id}`);
     }
     if (typeof q['session'] !== 'string') return page(res, 400, messagePage('Open ChartBrief from your EHR', 'This page is ChartBrief’s SMART on FHIR app; it needs a launch from the EHR.'));

@@ -10,6 +10,7 @@ import { memoryLedger } from '../src/ledger/memory-ledger';
 import type { Ledger } from '../src/ledger/ports';
 import type { Store } from '../store/database';
 import { sqlLedger } from '../store/sql-ledger';
+import { startAuditPurge } from '../store/audit-purge';
 import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
 import { ALL_RULES } from '../src/rules/all-rules';
 import type { RuleInput } from '../src/rules/rule';
@@ -79,7 +80,7 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const ledger = options.ledger ?? (options.store !== undefined ? sqlLedger(options.store) : memoryLedger());
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
-  const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared);
+  const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared?.briefs);
   const summarizer = briefs.hook;
 
   // Built once, used by the hooks and the app alike.
@@ -93,6 +94,8 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   };
 
   const now = options.now ?? ((): Date => new Date());
+  // Audit retention: once now, then daily (an unref'd timer; it never keeps the process up).
+  startAuditPurge({ audit: ledger.audit, retentionDays: config.auditRetentionDays, now, log: logger });
   const app = createApp({
     config,
     logger,
@@ -100,7 +103,22 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     // With REDIS_URL, not ready while Redis does not answer (jti checks would all be refused).
     readiness: async () => (readiness.ready && shared !== undefined && !(await shared.reachable()) ? { ready: false, reason: 'redis unreachable' } : readiness),
     admin: { analytics: ledger.analytics, now, ...(config.adminToken !== undefined && { adminToken: config.adminToken }) },
-    launch: launchDeps({ settings: config.launch, publicUrl: () => config.publicUrl, loadChart, runRules: rules, embedded: briefs.app.embedded, ...(briefs.app.model !== undefined && { model: briefs.app.model }), now, log: logger, ...(shared !== undefined && { stores: shared.launch }) }),
+    launch: launchDeps({
+      settings: config.launch,
+      publicUrl: () => config.publicUrl,
+      loadChart,
+      runRules: rules,
+      embedded: briefs.app.embedded,
+      ...(briefs.app.model !== undefined && { model: briefs.app.model }),
+      now,
+      log: logger,
+      ...(shared !== undefined && { stores: shared.launch }),
+      audit: ledger.audit,
+      onAuditError: (e) => {
+        metrics.storeErrors.inc({ operation: 'record-audit' });
+        logger.error({ operation: 'record-audit', error: e instanceof Error ? e.name : 'unknown' }, 'audit write failed');
+      },
+    }),
     cds: {
       auth: auth.value,
       ...(shared !== undefined && { rateLimitStore: shared.rateLimit('cds') }),
@@ -116,6 +134,13 @@ export function composeService(config: Config, options: ComposeOptions): Result<
         newId: randomUUID,
         knowledgeVersion: KNOWLEDGE_VERSION,
         runRules: (input) => rules(input),
+        overrides: ledger.overrides,
+        overrideQuietDays: config.overrideQuietDays,
+        onOverridesUnavailable: (why, e) => {
+          metrics.storeErrors.inc({ operation: 'read-overrides' });
+          // The error's class only: a driver message may quote the patient id.
+          logger.warn({ why, ...(e instanceof Error && { error: e.name }) }, 'override history unavailable: cards shown without alert-fatigue quieting');
+        },
       },
     },
   });

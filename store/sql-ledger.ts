@@ -153,11 +153,11 @@ export function sqlLedger(store: { db: Db; ping(): Promise<boolean>; close(): Pr
           .where('f.outcome_at', '>=', since)
           .where('c.rule_id', 'is not', null)
           .where('c.finding_key', 'is not', null)
-          .select(['c.rule_id', 'c.finding_key', 'c.service', 'c.draft_refs', 'c.severity_fact', 'f.outcome_at', 'f.override_code', 'f.override_system', 'f.override_display', 'f.override_comment'])
+          .select(['c.rule_id', 'c.finding_key', 'c.service', 'c.draft_refs', 'c.knowledge_rows', 'c.severity_fact', 'f.outcome_at', 'f.override_code', 'f.override_system', 'f.override_display', 'f.override_comment'])
           .orderBy('f.outcome_at')
           .execute();
         return rows.map((r) => {
-          const past: PastOverride = { ruleId: r.rule_id ?? '', findingKey: r.finding_key ?? '', service: r.service, draftRefs: r.draft_refs, at: r.outcome_at, reason: overrideReasonText(overrideReasonOf(r)) };
+          const past: PastOverride = { ruleId: r.rule_id ?? '', findingKey: r.finding_key ?? '', service: r.service, draftRefs: r.draft_refs, knowledge: r.knowledge_rows, at: r.outcome_at, reason: overrideReasonText(overrideReasonOf(r)) };
           if (r.severity_fact !== null) past.severityFact = r.severity_fact;
           return past;
         });

@@ -6,7 +6,7 @@ import type { RuleRun } from '../../src/rules/run-rules';
 import type { CdsResponse, CdsServiceDefinition } from '../../src/cds/cds-types';
 import type { SectionName } from '../../src/chart/chart-sections';
 import type { Deadline } from '../../src/deadline';
-import type { ShownCard } from '../../src/ledger/ports';
+import type { AuditEvent, OverrideHistory, ShownCard } from '../../src/ledger/ports';
 import type { Result } from '../../src/result';
 import { err, ok } from '../../src/result';
 import type { FieldIssue, HookRequest } from '../hook-request';
@@ -24,6 +24,12 @@ export interface HookDeps {
   runRules: (input: RuleInput) => RuleRun;
   /** Printed on every rule card, so a finding can be traced to the knowledge tables behind it. */
   knowledgeVersion: string;
+  /** The patient's past overrides, which quiet what a clinician already acknowledged (issue 12 §4). */
+  overrides: OverrideHistory;
+  /** OVERRIDE_QUIET_DAYS. */
+  overrideQuietDays: number;
+  /** The override history could not be read in time (`late`) or at all: the hook answers unquieted. Log without PHI. */
+  onOverridesUnavailable?: (why: 'failed' | 'late', error?: unknown) => void;
 }
 
 /** One validated hook call: the request, its context parsed by the service's schema, and the chart. */
@@ -39,6 +45,8 @@ export interface HookCall<C> {
 export interface ServiceAnswer {
   response: CdsResponse;
   shown: ShownCard[];
+  /** The model behind the brief card, when one wrote it (for the audit trail). */
+  model?: AuditEvent['model'];
 }
 
 /** A hook call whose context is valid, ready to run once the chart is loaded. */

@@ -14,5 +14,5 @@ export const orderSelectService = defineService(
   },
   ORDER_SAFETY_SECTIONS,
   orderSelectContextSchema,
-  ({ context, chart }, deps) => Promise.resolve(orderSafety('order-select', context, chart, deps)),
+  ({ context, chart, deadline }, deps) => orderSafety('order-select', context, chart, deps, deadline),
 );

@@ -14,5 +14,5 @@ export const orderSignService = defineService(
   },
   ORDER_SAFETY_SECTIONS,
   orderSignContextSchema,
-  ({ context, chart }, deps) => Promise.resolve(orderSafety('order-sign', context, chart, deps)),
+  ({ context, chart, deadline }, deps) => orderSafety('order-sign', context, chart, deps, deadline),
 );

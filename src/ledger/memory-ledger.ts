@@ -76,7 +76,7 @@ export function memoryLedger(limits: Partial<MemoryLedgerLimits> = {}): Ledger &
           const at = new Date(f.outcomeTimestamp);
           const card = cards.get(f.card);
           if (f.outcome !== 'overridden' || at < since || card?.patientId !== patientId || card.ruleId === undefined || card.findingKey === undefined) continue;
-          const override: PastOverride = { ruleId: card.ruleId, findingKey: card.findingKey, service: card.service, draftRefs: [...card.draftRefs], at, reason: overrideReasonText(f.overrideReason) };
+          const override: PastOverride = { ruleId: card.ruleId, findingKey: card.findingKey, service: card.service, draftRefs: [...card.draftRefs], knowledge: [...card.knowledge], at, reason: overrideReasonText(f.overrideReason) };
           if (card.severityFact) override.severityFact = { ...card.severityFact };
           past.push(override);
         }

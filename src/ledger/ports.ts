@@ -76,6 +76,11 @@ export interface PastOverride {
   reason: string;
   /** The fact that set the overridden card's severity, to tell whether it got worse since. */
   severityFact?: SeverityFact;
+  /**
+   * The knowledge rows of the overridden card: a finding that now rests on a row the card did not
+   * (a new pair joined a grouped card) is a new problem and is not quieted. Absent: not compared.
+   */
+  knowledge?: string[];
 }
 
 export interface OverrideHistory {
@@ -96,7 +101,8 @@ export interface AuditEvent {
   durationMs: number;
   /** Each section loaded: its state and where it came from (prefetch / fhir / none). */
   sections: Array<{ section: string; state: string; source: string }>;
-  cards: Array<{ uuid: string; ruleId?: string; indicator: string }>;
+  /** The cards returned (the app's findings have no uuid), each with its rule. */
+  cards: Array<{ uuid?: string; ruleId?: string; indicator: string }>;
   /** The model behind the brief, when one was used. */
   model?: { deployment: string; promptVersion: string; promptHash: string; verified: number; dropped: number };
 }

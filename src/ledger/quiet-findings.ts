@@ -17,7 +17,9 @@ import type { PastOverride } from './ports';
  * - `order-select`: nothing is quieted (the clinician is choosing the order now).
  *
  * Either way only the newest matching override counts, and only while the patient fact that set
- * the severity has not got worse since (fact-worsening.ts; when unsure it has). Overrides timed
+ * the severity has not got worse since (fact-worsening.ts; when unsure it has) and the finding
+ * rests on no knowledge row the overridden card did not (a grouped card that gained a pair is a
+ * new problem); a lab-value topic without a recorded fact is never quieted. Overrides timed
  * after `now` (feedback that arrived after this call's clock) are ignored. Quieted warnings go after
  * the info findings and fall under the info cap like them.
  */
@@ -94,6 +96,19 @@ function newestFirst(a: PastOverride, b: PastOverride): number {
   return b.at.getTime() - a.at.getTime();
 }
 
+/**
+ * Topics whose severity a lab value decides (lab alerts, renal dosing). A finding on one of them
+ * that records no severity fact cannot show the value did not get worse: it is not quieted.
+ */
+const VALUE_TOPICS = ['lab:', 'renal:'];
+
+/** Whether the override still stands for this finding: the same problem (no new knowledge row) and no worse fact. */
+function stillHolds(finding: Finding, override: PastOverride): boolean {
+  if (override.knowledge !== undefined && finding.knowledge.some((row) => !override.knowledge?.includes(row))) return false;
+  if (finding.severityFact === undefined && override.severityFact === undefined && VALUE_TOPICS.some((p) => finding.topic.startsWith(p))) return false;
+  return !factGotWorse(override.severityFact, finding.severityFact);
+}
+
 /** The findings as this patient's overrides leave them (see the module comment); pure. */
 export function quietFindings(findings: readonly Finding[], overrides: readonly PastOverride[], options: QuietOptions): Finding[] {
   if (overrides.length === 0) return [...findings];
@@ -102,7 +117,7 @@ export function quietFindings(findings: readonly Finding[], overrides: readonly 
   const quieted: Finding[] = [];
   for (const finding of findings) {
     const newest = candidates(finding, overrides, options, drafts)[0];
-    if (newest === undefined || factGotWorse(newest.severityFact, finding.severityFact)) kept.push(finding);
+    if (newest === undefined || !stillHolds(finding, newest)) kept.push(finding);
     else (finding.severity === 'warning' ? quieted : kept).push(acknowledged(finding, newest));
   }
   const maxInfo = options.maxInfoFindings ?? DEFAULT_MAX_INFO_FINDINGS;

@@ -24,6 +24,8 @@ const deps: AnswerHookDeps = {
     newId: () => `card-${fhirRequests.length}`,
     knowledgeVersion: 'test',
     runRules: (input) => runRules(ALL_RULES, input),
+    overrides: { overridesFor: () => Promise.resolve([]) },
+    overrideQuietDays: 30,
   },
 };
 

@@ -48,7 +48,7 @@ export function ledgerContract(fresh: () => Promise<Ledger>): void {
     expect(await ledger.feedback.list('patient-view')).toEqual([]);
   });
 
-  it("gives a patient's overrides since a date, with the reason in words and the severity fact", async () => {
+  it("gives a patient's overrides since a date, with the reason in words, the severity fact and the knowledge rows", async () => {
     const ledger = await fresh();
     const fact = { code: 'inr', value: 4.6, unit: '{INR}', ref: 'Observation/inr-1', date: '2026-10-30' };
     await ledger.cards.recordCards({
@@ -68,7 +68,7 @@ export function ledgerContract(fresh: () => Promise<Ledger>): void {
     await ledger.feedback.record({ serviceId: 'order-select', card: 'o2', outcome: 'accepted', outcomeTimestamp: '2026-11-01T09:02:00Z', acceptedSuggestions: [{ id: 's' }] });
     const past = await ledger.overrides.overridesFor('pat-9', new Date('2026-10-15T00:00:00Z'));
     expect(past).toEqual([
-      { ruleId: 'drug-interaction', findingKey: 'ddi:11289+5640', service: 'order-select', draftRefs: ['MedicationRequest/draft-1'], at: new Date('2026-11-01T09:01:00Z'), reason: 'Will monitor: INR tomorrow', severityFact: fact },
+      { ruleId: 'drug-interaction', findingKey: 'ddi:11289+5640', service: 'order-select', draftRefs: ['MedicationRequest/draft-1'], knowledge: ['mech:bleeding:warfarin-nsaid'], at: new Date('2026-11-01T09:01:00Z'), reason: 'Will monitor: INR tomorrow', severityFact: fact },
     ]);
     expect(await ledger.overrides.overridesFor('pat-other', new Date(0))).toEqual([]);
   });

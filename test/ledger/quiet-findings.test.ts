@@ -168,3 +168,22 @@ it('reads the history back far enough for both windows', () => {
   expect(overrideWindowStart(NOW, 30)).toEqual(daysAgo(30));
   expect(overrideWindowStart(NOW, 0)).toEqual(daysAgo(1));
 });
+
+describe('an override stands only for the same problem', () => {
+  it('does not quiet a finding that rests on a knowledge row the overridden card did not (a grouped card gained a pair)', () => {
+    const grouped = finding('warning', { topic: 'ddi:standing', knowledge: ['onc-warfarin-nsaid', 'statin-verapamil'] });
+    const past = viewOverride({ findingKey: 'ddi:standing', knowledge: ['onc-warfarin-nsaid'] });
+    expect(quietFindings([grouped], [past], view)[0]?.severity).toBe('warning');
+    expect(quietFindings([grouped], [{ ...past, knowledge: ['statin-verapamil', 'onc-warfarin-nsaid', 'other'] }], view)[0]?.severity).toBe('info');
+  });
+
+  it('never quiets a lab-value topic (lab alert, renal dosing) that records no fact to compare', () => {
+    for (const topic of ['lab:inr', 'renal:MedicationRequest/mr-1']) {
+      const labAlert = finding('warning', { ruleId: 'lab-alert', topic });
+      expect(quietFindings([labAlert], [viewOverride({ ruleId: 'lab-alert', findingKey: topic })], view)[0]?.severity).toBe('warning');
+    }
+    const withFact = finding('warning', { ruleId: 'lab-alert', topic: 'lab:inr', severityFact: { code: 'inr', value: 4.6, ref: 'Observation/inr-1' } });
+    const past = viewOverride({ ruleId: 'lab-alert', findingKey: 'lab:inr', severityFact: { code: 'inr', value: 4.6, ref: 'Observation/inr-1' } });
+    expect(quietFindings([withFact], [past], view)[0]?.severity).toBe('info');
+  });
+});
