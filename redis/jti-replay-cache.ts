@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JtiReplayCache, ReplayCheck } from '../cds-hooks/security/jti-replay-cache';
 import type { RedisLog } from './redis-client';
+import { outageNotice } from './redis-client';
 import { KEY_PREFIX } from './keys';
 
 export interface RedisJtiReplayCacheOptions {
@@ -18,15 +19,18 @@ export interface RedisJtiReplayCacheOptions {
  */
 export function createRedisJtiReplayCache(client: Redis, options: RedisJtiReplayCacheOptions): JtiReplayCache {
   const now = options.now ?? ((): Date => new Date());
+  // Each refused call is also counted and logged as `replay_cache_unavailable` by the router.
+  const notice = outageNotice(options.log, 'jti-check-failed', 'jti replay cache (Redis) unreachable: CDS call refused');
   return {
     async checkAndStore(key: string, expiresAtMs: number): Promise<ReplayCheck> {
       const ttlMs = Math.max(1, Math.ceil(expiresAtMs - now().getTime()));
       const redisKey = `${KEY_PREFIX}jti:${createHash('sha256').update(key).digest('base64url')}`;
       try {
         const stored = await client.set(redisKey, '1', 'PX', ttlMs, 'NX');
+        notice.succeeded();
         return stored === 'OK' ? 'stored' : 'replayed';
       } catch (e) {
-        options.log.warn({ event: 'jti-check-failed', code: (e as NodeJS.ErrnoException).code ?? (e as Error).name }, 'jti replay cache (Redis) unreachable: CDS call refused');
+        notice.failed(e);
         return 'unavailable';
       }
     },
