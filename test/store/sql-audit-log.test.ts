@@ -96,6 +96,23 @@ describe('embedded store (PGlite)', () => {
   auditTrailTests(store);
 });
 
+it("keeps the embedded store's events across a restart (close, open the same DATA_DIR again)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chartbrief-audit-restart-'));
+  try {
+    const first = await opened({ dataDir: dir });
+    await sqlAuditLog(first.db).record(hookEvent(daysAgo(1), { requestId: 'before-restart' }));
+    await first.close();
+    const second = await opened({ dataDir: dir });
+    try {
+      expect((await sqlAuditLog(second.db).events(daysAgo(2), NOW)).map((e) => e.requestId)).toEqual(['before-restart']);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
 describe('PostgreSQL', () => {
   const store = withStore(async () => {
     const pg: TestPostgres = await startPostgres();
