@@ -38,6 +38,18 @@ it('keeps the embedded store in ./.chartbrief-data unless DATA_DIR or DATABASE_U
   expect(set.ok && set.value).toMatchObject({ dataDir: '/var/lib/chartbrief', databaseUrl: 'postgresql://cb:pw@db.internal:5432/chartbrief' });
 });
 
+it('quiets overrides for 30 days and keeps audit events 2190 days unless told otherwise', () => {
+  const defaults = configOf({});
+  expect(defaults.ok && defaults.value).toMatchObject({ overrideQuietDays: 30, auditRetentionDays: 2190 });
+  const set = configOf({ OVERRIDE_QUIET_DAYS: '0', AUDIT_RETENTION_DAYS: '365' });
+  expect(set.ok && set.value).toMatchObject({ overrideQuietDays: 0, auditRetentionDays: 365 });
+  const invalid: Array<[string, string]> = [['OVERRIDE_QUIET_DAYS', '-1'], ['AUDIT_RETENTION_DAYS', '0'], ['AUDIT_RETENTION_DAYS', 'forever']];
+  for (const [name, value] of invalid) {
+    const bad = configOf({ [name]: value });
+    expect(!bad.ok && bad.error).toContain(name);
+  }
+});
+
 it('does not repeat a bad DATABASE_URL (it may hold a password)', () => {
   const c = configOf({ DATABASE_URL: 'mysql://cb:s3cret@db/x' });
   expect(c).toEqual({ ok: false, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' });
