@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Store } from 'express-rate-limit';
 import { deadlineAfter } from '../src/deadline';
-import type { Ledger } from '../src/ledger/ports';
+import type { Ledger, ShownCard } from '../src/ledger/ports';
 import { invalidFields, problem, problemStatus, ProblemError } from '../src/problems';
 import type { AnswerHookDeps, HookAnswer } from './answer-hook';
 import { answerHook } from './answer-hook';
@@ -33,6 +33,8 @@ export interface CdsRouterDeps extends AnswerHookDeps {
   /** HOOK_DEADLINE_MS: from the request's arrival (JWT checks included) to the answer. */
   hookDeadlineMs: number;
   onHookDone?: (service: string, status: number, seconds: number) => void;
+  /** The cards a call returned (rule ids and indicators only), for the per-rule metrics. */
+  onCardsShown?: (service: string, cards: readonly ShownCard[]) => void;
   onAuthRejected?: (code: string, reason: string) => void;
   logInfo?: (fields: Record<string, unknown>, msg: string) => void;
 }
@@ -122,6 +124,7 @@ export function cdsRouter(deps: CdsRouterDeps): Router {
         'hook answered',
       );
       sendJson(res, response);
+      deps.onCardsShown?.(id, answer.value.shown);
       // After answering, off the response path: the EHR never waits for the ledger.
       if (answer.value.shown.length > 0) {
         const { shown, hookInstance, patientId, userId } = answer.value;

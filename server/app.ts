@@ -20,7 +20,7 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'hookDeadlineMs' | 'publicUrl' | 'onHookDone' | 'onAuthRejected' | 'onStoreError' | 'logInfo'>;
+  cds: Omit<CdsRouterDeps, 'maxBodyBytes' | 'rateLimitPerMinute' | 'hookDeadlineMs' | 'publicUrl' | 'onHookDone' | 'onCardsShown' | 'onAuthRejected' | 'onStoreError' | 'logInfo'>;
   readiness: () => Readiness | Promise<Readiness>;
   /** The SMART app (launch/launch-deps.ts builds these from the config). */
   launch: LaunchRouterDeps;
@@ -60,7 +60,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestId);
   app.use(accessLog(logger, metrics));
 
-  app.use(opsRouter(metrics, deps.readiness));
+  // METRICS_PORT set: /metrics moves to its own listener (server/listen.ts), off the public port.
+  app.use(opsRouter(metrics, deps.readiness, { metricsRoute: config.metricsPort === undefined }));
   app.use(
     cdsRouter({
       ...deps.cds,
@@ -69,6 +70,9 @@ export function createApp(deps: AppDeps): Express {
       hookDeadlineMs: config.hookDeadlineMs,
       publicUrl: () => config.publicUrl,
       onHookDone: (service, status, seconds) => metrics.hookDuration.observe({ service, status: String(status) }, seconds),
+      onCardsShown: (service, cards) => {
+        for (const c of cards) metrics.ruleCards.inc({ service, rule: c.ruleId ?? 'brief', indicator: c.indicator });
+      },
       onAuthRejected: (code, reason) => {
         metrics.jwtRejections.inc({ reason: code });
         logger.warn({ code, reason }, 'CDS call refused: EHR JWT not valid');

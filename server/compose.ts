@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { cdsAuthenticatorFor } from '../cds-hooks/cds-authenticator-for';
 import { launchDeps } from '../launch/launch-deps';
-import { openSharedState } from '../redis/shared-state';
 import type { CdsClient } from '../cds-hooks/security/cds-clients';
 import type { Summarizer } from '../src/brief/summarizer';
 import { createChartLoader } from '../src/chart/chart-loader';
@@ -10,6 +9,7 @@ import { memoryLedger } from '../src/ledger/memory-ledger';
 import type { Ledger } from '../src/ledger/ports';
 import type { Store } from '../store/database';
 import { sqlLedger } from '../store/sql-ledger';
+import { openSharedState } from '../redis/shared-state';
 import { startAuditPurge } from '../store/audit-purge';
 import { KNOWLEDGE_VERSION } from '../src/knowledge/knowledge-version';
 import { ALL_RULES } from '../src/rules/all-rules';
@@ -23,7 +23,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
-import { createMetrics } from './metrics';
+import { createMetrics, registerAlertGauges } from './metrics';
 
 /** The running service's parts that main.ts and tests need to reach. */
 export interface ComposedService {
@@ -78,9 +78,16 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const metrics = createMetrics();
   // The SQL ledger over the store main.ts opened; in memory for tests that are not about the store.
   const ledger = options.ledger ?? (options.store !== undefined ? sqlLedger(options.store) : memoryLedger());
+  // Per-rule cards and feedback of the last 30 days, read from the ledger when Prometheus scrapes.
+  registerAlertGauges(metrics, ledger.analytics, options.now ?? ((): Date => new Date()));
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
-  const briefs = createBriefs(config.model, disabled, logger, options.summarizer, shared?.briefs);
+  const briefs = createBriefs(config.model, disabled, {
+    logger,
+    ...(options.summarizer !== undefined && { given: options.summarizer }),
+    ...(shared !== undefined && { shared }),
+    onModelCall: (outcome) => metrics.modelCalls.inc({ outcome }),
+  });
   const summarizer = briefs.hook;
 
   // Built once, used by the hooks and the app alike.

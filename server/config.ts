@@ -29,6 +29,8 @@ const envSchema = z.object({
   HOOK_DEADLINE_MS: integerEnv('HOOK_DEADLINE_MS', 3000, 100, 60_000),
   RATE_LIMIT_PER_MINUTE: integerEnv('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
   TRUST_PROXY: z.string().optional(),
+  // 0 means unset: /metrics then stays on the public port, as without METRICS_PORT.
+  METRICS_PORT: integerEnv('METRICS_PORT', 0, 0, 65535),
   // The durable store: PostgreSQL at this URL (several instances share it); unset → the embedded store under DATA_DIR.
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' }).optional()),
   // The embedded store's folder: created on first start, locked by one instance at a time.
@@ -64,6 +66,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** express `trust proxy`: hop count or a list of addresses; unset = trust none. */
   trustProxy?: string | number | boolean;
+  /** METRICS_PORT: `/metrics` on its own port (on `host`) and off the public one; unset, on the public port. */
+  metricsPort?: number;
   /** DATABASE_URL: PostgreSQL for the durable store; unset, the embedded store under `dataDir`. */
   databaseUrl?: string;
   /** DATA_DIR: the embedded store's folder (default `./.chartbrief-data`). */
@@ -133,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string> {
   if (redis.value !== undefined) config.redis = redis.value;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (trustProxy !== undefined) config.trustProxy = trustProxy;
+  if (e.METRICS_PORT > 0) config.metricsPort = e.METRICS_PORT;
   return ok(config);
 }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { ComposedService } from './compose';
 import { composeService } from './compose';
 import { loadConfig } from './config';
-import { listen } from './listen';
+import { listen, listenMetrics } from './listen';
 import { createLogger } from './logger';
 import type { Store } from '../store/database';
 import { openStore } from '../store/database';
@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   }
 
   const server = await listen(service).catch((e: NodeJS.ErrnoException) => stop(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`));
+  const metricsServer = await listenMetrics(service).catch((e: NodeJS.ErrnoException) => stop(`METRICS_PORT: cannot listen on ${config.host}:${String(config.metricsPort)}: ${e.code ?? e.message}`));
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, publicUrl: config.publicUrl, jwt: config.cdsClientsFile !== undefined, modelProvider: config.model.provider }, 'ChartBrief listening');
+  logger.info({ port, ...(metricsServer !== undefined && { metricsPort: (metricsServer.address() as AddressInfo).port }), publicUrl: config.publicUrl, jwt: config.cdsClientsFile !== undefined, modelProvider: config.model.provider }, 'ChartBrief listening');
   for (const line of announce()) process.stdout.write(`${line}\n`);
 
   let stopping = false;
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       );
     });
     server.closeIdleConnections();
+    metricsServer?.close();
     setTimeout(() => {
       logger.warn('calls still open after the grace period; exiting');
       process.exit(1);

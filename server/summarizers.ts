@@ -1,5 +1,6 @@
 import { FULL_LIMITS } from '../src/brief/embedded/bounds';
 import { EmbeddedSummarizer } from '../src/brief/embedded/embedded-summarizer';
+import type { ModelOutcome } from '../src/brief/budgeted-summarizer';
 import type { ConfiguredSummarizer } from '../src/brief/model/create-summarizer';
 import { createSummarizer } from '../src/brief/model/create-summarizer';
 import type { ModelSettings } from '../src/brief/model/model-settings';
@@ -30,7 +31,18 @@ export interface SharedSummaries {
   dateShiftSecret: Uint8Array;
 }
 
-export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>, logger: Logger, given?: Summarizer, shared?: SharedSummaries): Briefs {
+export interface BriefsOptions {
+  logger: Logger;
+  /** A summarizer given by a test, used for the hooks as it is. */
+  given?: Summarizer;
+  shared?: SharedSummaries;
+  /** Each model call's end (`ok` or the failure kind), hooks' and app's, for the metrics. */
+  onModelCall?: (outcome: string) => void;
+}
+
+export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>, options: BriefsOptions): Briefs {
+  const { logger, given, shared } = options;
+  const counted = (o: ModelOutcome): void => options.onModelCall?.(o.ok ? 'ok' : o.failure.kind);
   const hook: ConfiguredSummarizer = given
     ? { summarize: (chart, o) => given.summarize(chart, o), settled: () => Promise.resolve() }
     : createSummarizer(model, {
@@ -39,7 +51,10 @@ export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>
         embedded: new EmbeddedSummarizer({ extraSections: (chart, asOf) => [careGapBriefSection(chart, asOf)].filter((s) => s !== undefined) }),
         // Reasons and counts only: neither event carries chart data.
         onFallback: (e) => logger.info({ event: 'brief-fallback', ...e }, 'hook answered with the embedded brief'),
-        onModelOutcome: (o) => logger.info({ event: 'model-call', ...o }, 'model call finished'),
+        onModelOutcome: (o) => {
+          counted(o);
+          logger.info({ event: 'model-call', ...o }, 'model call finished');
+        },
         ...(shared !== undefined && { shared: shared.briefs('hook'), dateShiftSecret: shared.dateShiftSecret }),
       });
   // The app: the care gaps the care-gap rule finds are a section (unless that rule is off).
@@ -51,7 +66,10 @@ export function createBriefs(model: ModelSettings, disabled: ReadonlySet<string>
     { ...model, budgetMs },
     {
       embedded,
-      onModelOutcome: (o) => logger.info({ event: 'app-model-call', ok: o.ok, durationMs: o.durationMs }, 'app model brief finished'),
+      onModelOutcome: (o) => {
+        counted(o);
+        logger.info({ event: 'app-model-call', ok: o.ok, durationMs: o.durationMs }, 'app model brief finished');
+      },
       ...(shared !== undefined && { shared: shared.briefs('app'), dateShiftSecret: shared.dateShiftSecret }),
     },
   );
