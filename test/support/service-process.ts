@@ -1,19 +1,66 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 // The service as `npm start` runs it: `node dist/server/main.js` in its own process (built first
-// when dist/ lacks it), for tests about processes: the DATA_DIR lock, restarts, replicas.
+// when dist/ lacks it or is older than its sources), for tests about processes: the DATA_DIR
+// lock, restarts, replicas.
 
 const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'server', 'main.js');
+const DIST = join(ROOT, 'dist');
+const MAIN = join(DIST, 'server', 'main.js');
+// What tsconfig.build.json compiles (sandbox/ comes in through server/).
+const SOURCE_DIRS = ['src', 'cds-hooks', 'launch', 'server', 'store', 'redis', 'admin', 'sandbox'];
+const BUILD_LOCK = join(DIST, '.build-lock');
+// A lock older than this was left by a killed run (a build takes well under a minute).
+const STALE_LOCK_MS = 5 * 60_000;
 
-/** Builds dist/ (`npm run build`) unless it already has the service and its store. */
+function newestSourceMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  if (!existsSync(MAIN) || !existsSync(join(DIST, 'store', 'database.js'))) return true;
+  const built = statSync(MAIN).mtimeMs;
+  return SOURCE_DIRS.some((d) => existsSync(join(ROOT, d)) && newestSourceMs(join(ROOT, d)) > built);
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds dist/ (`npm run build`) when it lacks the service or is older than its sources. Jest
+ * workers may get here at once: one builds under a lock folder while the others wait, so no
+ * service starts from a half-written file.
+ */
 export function ensureBuilt(): void {
-  if (existsSync(MAIN) && existsSync(join(ROOT, 'dist', 'store', 'database.js'))) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  if (!needsBuild()) return;
+  mkdirSync(DIST, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock !== undefined && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else if (lock !== undefined) sleepSync(250);
+    }
+  }
+  try {
+    if (needsBuild()) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface ServiceProcess {
@@ -23,6 +70,8 @@ export interface ServiceProcess {
   output(): string;
   /** SIGTERM (graceful shutdown); resolves with its exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL (a crash: nothing flushed, nothing closed); resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 /** Environment for a quiet service on a free loopback port without the sandbox EHR; `env` adds to it. */
@@ -60,6 +109,10 @@ export function startServiceProcess(env: Record<string, string>): Promise<Servic
         stop: () => {
           child.kill('SIGTERM');
           return exitOf(child);
+        },
+        kill: async () => {
+          child.kill('SIGKILL');
+          await exitOf(child);
         },
       });
     });
