@@ -6,6 +6,7 @@ import type { CdsClient } from '../cds-hooks/security/cds-clients';
 import type { Summarizer } from '../src/brief/summarizer';
 import { createChartLoader } from '../src/chart/chart-loader';
 import { memoryLedger } from '../src/ledger/memory-ledger';
+import { writeBehind } from '../src/ledger/write-behind';
 import type { Ledger } from '../src/ledger/ports';
 import type { Store } from '../store/database';
 import { sqlLedger } from '../store/sql-ledger';
@@ -77,7 +78,9 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const disabled = new Set(config.rulesDisabled);
   const metrics = createMetrics();
   // The SQL ledger over the store main.ts opened; in memory for tests that are not about the store.
-  const ledger = options.ledger ?? (options.store !== undefined ? sqlLedger(options.store) : memoryLedger());
+  // The SQL ledger writes card records and audit rows in batches behind the hooks (write-behind.ts).
+  const sql = options.store !== undefined ? writeBehind(sqlLedger(options.store)) : undefined;
+  const ledger = options.ledger ?? sql ?? memoryLedger();
   // Per-rule cards and feedback of the last 30 days, read from the ledger when Prometheus scrapes.
   registerAlertGauges(metrics, ledger.analytics, options.now ?? ((): Date => new Date()));
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
@@ -161,6 +164,8 @@ export function composeService(config: Config, options: ComposeOptions): Result<
       readiness = ready ? { ready } : { ready, reason: reason ?? 'not ready' };
     },
     close: async () => {
+      // Queued card records and audit rows are written before the store closes (main.ts closes it after this).
+      await sql?.flush();
       await shared?.close();
     },
   });

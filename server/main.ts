@@ -59,16 +59,20 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // The store (and the Redis client) close after the server: calls in flight may still use them.
     server.close(() => {
-      Promise.all([store.close(), service.close()]).then(
-        () => {
-          logger.info('stopped');
-          process.exit(0);
-        },
-        (e: unknown) => {
-          logger.error({ error: e instanceof Error ? e.message : String(e) }, 'store did not close cleanly');
-          process.exit(1);
-        },
-      );
+      // The service first (it writes its queued records), then the store they go to.
+      service
+        .close()
+        .then(() => store.close())
+        .then(
+          () => {
+            logger.info('stopped');
+            process.exit(0);
+          },
+          (e: unknown) => {
+            logger.error({ error: e instanceof Error ? e.message : String(e) }, 'store did not close cleanly');
+            process.exit(1);
+          },
+        );
     });
     server.closeIdleConnections();
     metricsServer?.close();

@@ -55,6 +55,10 @@ export function sqlAuditLog(db: Kysely<StoreSchema>): SqlAuditLog {
     async record(event) {
       await db.insertInto('audit_event').values(toRow(event)).execute();
     },
+    async recordBatch(events) {
+      if (events.length === 0) return;
+      await db.insertInto('audit_event').values(events.map(toRow)).execute();
+    },
     async purge(before) {
       const result = await db.deleteFrom('audit_event').where('at', '<', before).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -126,6 +126,11 @@ export function sqlLedger(store: { db: Db; ping(): Promise<boolean>; close(): Pr
         // A card uuid is recorded once: a retried write changes nothing.
         await db.insertInto('card_record').values(cardRows(shown)).onConflict((oc) => oc.column('card_uuid').doNothing()).execute();
       },
+      async recordCardsBatch(shown: readonly CardsShown[]): Promise<void> {
+        const rows = shown.flatMap(cardRows);
+        if (rows.length === 0) return;
+        await db.insertInto('card_record').values(rows).onConflict((oc) => oc.column('card_uuid').doNothing()).execute();
+      },
     },
     feedback: {
       async record(entry: FeedbackEntry): Promise<boolean> {

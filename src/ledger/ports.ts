@@ -61,6 +61,8 @@ export interface CardsShown {
 
 export interface CardLedger {
   recordCards(shown: CardsShown): Promise<void>;
+  /** Several calls' cards in one write (one statement, one commit): what write-behind.ts flushes. */
+  recordCardsBatch?(shown: readonly CardsShown[]): Promise<void>;
 }
 
 /** A finding the clinician overrode for this patient, as the quieting logic needs it. */
@@ -109,6 +111,8 @@ export interface AuditEvent {
 
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
+  /** Several events in one write (one statement, one commit): what write-behind.ts flushes. */
+  recordBatch?(events: readonly AuditEvent[]): Promise<void>;
   /** Deletes events older than `before`; returns how many. */
   purge(before: Date): Promise<number>;
 }

@@ -6,12 +6,13 @@ import type { Store } from '../../store/database';
 import { openStore } from '../../store/database';
 import { sqlLedger } from '../../store/sql-ledger';
 import type { Ledger } from '../../src/ledger/ports';
+import { writeBehind } from '../../src/ledger/write-behind';
 import { ledgerContract } from '../ledger/ledger-contract';
 import type { TestPostgres } from '../support/postgres';
 import { startPostgres } from '../support/postgres';
 
-// The SQL ledger on both engines: the same contract as the in-memory one (tests/ledger), on a
-// store emptied before each test.
+// The SQL ledger on both engines, written behind the hook as the service composes it: the same
+// contract as the in-memory one (tests/ledger), on a store emptied before each test.
 
 async function opened(settings: Parameters<typeof openStore>[0]): Promise<Store> {
   const store = await openStore(settings);
@@ -22,7 +23,8 @@ async function opened(settings: Parameters<typeof openStore>[0]): Promise<Store>
 function emptied(store: Store): () => Promise<Ledger> {
   return async () => {
     await sql`truncate card_record, feedback, audit_event`.execute(store.db);
-    return sqlLedger(store);
+    // As the service composes it: card records and audit rows written in batches behind the hook.
+    return writeBehind(sqlLedger(store));
   };
 }
 
