@@ -1,15 +1,17 @@
-import type { FhirResource, Medication, MedicationRequest, Patient } from 'fhir/r4';
+import type { Medication, MedicationRequest, Patient } from 'fhir/r4';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import { Chart } from './chart';
 import type { SectionInput, SectionName, SectionStatus } from './chart-sections';
 import { CHART_SECTIONS } from './chart-sections';
 import type { BuiltChart, ChartLoadError, SectionCount, SkipCounts } from './chart-load-result';
-import { totalSkipped } from './chart-load-result';
-import type { Candidates } from './collect-candidates';
+import { emptySkipCounts, totalSkipped } from './chart-load-result';
 import { collectCandidates } from './collect-candidates';
 import { linkMedications } from './link-medications';
 import { isAboutPatient } from './patient-scope';
+import { FullUrlIndex, LocalReferences } from './reference';
+import { ResourceIndex } from './resource-index';
+import type { ChartResource } from './resource-shape';
 
 /**
  * Normalises raw section data into a `Chart`: pure, no I/O, the same input always gives the same
@@ -17,39 +19,67 @@ import { isAboutPatient } from './patient-scope';
  * (tests, the app, a file source).
  */
 
-interface Scoped {
-  kept: Map<string, FhirResource>;
-  requests: MedicationRequest[];
-  medicationPool: Map<string, Medication>;
-  perSection: Map<SectionName, number>;
+/**
+ * What is kept of the candidates, as they arrive: what is provably about the patient, once per
+ * `Type/id` (the first wins), in the index the Chart will hold; the Medications pooled for
+ * linking; the open Patient.
+ */
+class PatientScope {
+  readonly kept = new ResourceIndex();
+  readonly requests: MedicationRequest[] = [];
+  readonly medicationPool = new Map<string, Medication>();
+  readonly perSection = new Map<SectionName, number>();
+  patient: Patient | undefined;
+  private readonly patientRef: string;
+
+  constructor(
+    private readonly patientId: string,
+    private readonly references: LocalReferences,
+    private readonly skips: SkipCounts,
+  ) {
+    this.patientRef = `Patient/${patientId}`;
+  }
+
+  add(resource: ChartResource, section: SectionName): void {
+    if (resource.resourceType === 'Patient') {
+      if (section === 'patient' && this.patient === undefined && resource.id === this.patientId) this.patient = resource;
+      return;
+    }
+    if (resource.resourceType === 'Medication') {
+      const key = `Medication/${resource.id ?? ''}`;
+      if (!this.medicationPool.has(key)) this.medicationPool.set(key, resource);
+      return;
+    }
+    if (!isAboutPatient(resource, this.patientRef, this.references)) {
+      this.skips.otherPatient++;
+      return;
+    }
+    if (!this.kept.addNew(resource, resource.id ?? '')) return;
+    this.perSection.set(section, (this.perSection.get(section) ?? 0) + 1);
+    if (resource.resourceType === 'MedicationRequest') this.requests.push(resource);
+  }
 }
 
-/** Second pass: keep what is provably about the patient, once per `Type/id`; pool the Medications. */
-function scopeToPatient(candidates: Candidates, patientId: string, skips: SkipCounts, fhirServer: string | undefined): Scoped {
-  const scoped: Scoped = { kept: new Map(), requests: [], medicationPool: new Map(), perSection: new Map() };
-  for (const { resource, section } of candidates.list) {
-    const key = `${resource.resourceType}/${resource.id ?? ''}`;
-    if (resource.resourceType === 'Patient') continue;
-    if (resource.resourceType === 'Medication') {
-      if (!scoped.medicationPool.has(key)) scoped.medicationPool.set(key, resource);
-      continue;
-    }
-    if (!isAboutPatient(resource, patientId, candidates.fullUrls, fhirServer)) {
-      skips.otherPatient++;
-      continue;
-    }
-    if (scoped.kept.has(key)) continue;
-    scoped.kept.set(key, resource);
-    scoped.perSection.set(section, (scoped.perSection.get(section) ?? 0) + 1);
-    if (resource.resourceType === 'MedicationRequest') scoped.requests.push(resource);
-  }
-  return scoped;
+interface SectionsRead {
+  scope: PatientScope;
+  /** Ids of every Patient in the patient section (see collectCandidates). */
+  patientIds: string[];
+  fullUrls: FullUrlIndex;
+  skips: SkipCounts;
+}
+
+/** One pass over every entry: validated, indexed by `fullUrl`, scoped to the patient. */
+function readSections(patientId: string, sections: readonly SectionInput[], fhirServer: string | undefined, fullUrls: FullUrlIndex): SectionsRead {
+  const skips = emptySkipCounts();
+  const scope = new PatientScope(patientId, new LocalReferences(fullUrls, fhirServer), skips);
+  const patientIds = collectCandidates(sections, fullUrls, skips, (resource, section) => scope.add(resource, section));
+  return { scope, patientIds, fullUrls, skips };
 }
 
 /** The open patient from the patient section, or why there is none. */
-function pickPatient(candidates: Candidates, patientId: string, sections: readonly SectionStatus[]): Result<Patient, ChartLoadError> {
+function pickPatient(read: SectionsRead, patientId: string, sections: readonly SectionStatus[]): Result<Patient, ChartLoadError> {
   const source = sections.find((s) => s.section === 'patient')?.source;
-  if (candidates.patientIds.some((id) => id !== patientId)) {
+  if (read.patientIds.some((id) => id !== patientId)) {
     return err({
       kind: 'patient-mismatch',
       reason: 'the Patient provided is not context.patientId',
@@ -57,9 +87,7 @@ function pickPatient(candidates: Candidates, patientId: string, sections: readon
       source: source === 'fhir' ? 'fhir' : 'prefetch',
     });
   }
-  for (const { resource, section } of candidates.list) {
-    if (section === 'patient' && resource.resourceType === 'Patient' && resource.id === patientId) return ok(resource);
-  }
+  if (read.scope.patient) return ok(read.scope.patient);
   return err({ kind: 'patient-unavailable', reason: 'the Patient could not be read', sections: [...sections] });
 }
 
@@ -102,19 +130,21 @@ export function buildChart(
   options: BuildChartOptions = {},
 ): Result<BuiltChart, ChartLoadError> {
   const statuses = sectionStatuses(sections);
-  const candidates = collectCandidates(sections);
-  const patient = pickPatient(candidates, patientId, statuses);
+  const first = readSections(patientId, sections, options.fhirServer, new FullUrlIndex());
+  // Entries are scoped while the fullUrl index still grows. If a later entry gave (or made
+  // ambiguous) a `urn:` fullUrl already asked about, read again against the whole index: the
+  // chart is then exactly as if the index had been complete from the start. Rare in practice:
+  // the patient section, where `urn:` subjects point, is read first.
+  const read = first.fullUrls.answeredEarly ? readSections(patientId, sections, options.fhirServer, first.fullUrls) : first;
+  const patient = pickPatient(read, patientId, statuses);
   if (!patient.ok) return patient;
-  const skips = candidates.skips;
+  const { scope, skips } = read;
   for (const [why, n] of Object.entries(options.skips ?? {}) as [keyof SkipCounts, number | undefined][]) skips[why] += n ?? 0;
-  const scoped = scopeToPatient(candidates, patientId, skips, options.fhirServer);
-  const linked = linkMedications(scoped.requests, scoped.medicationPool, candidates.fullUrls);
+  const linked = linkMedications(scope.requests, scope.medicationPool, read.fullUrls);
   skips.unreferencedMedications += linked.unreferenced;
-  scoped.perSection.set('medications', (scoped.perSection.get('medications') ?? 0) + linked.medications.length);
+  scope.perSection.set('medications', (scope.perSection.get('medications') ?? 0) + linked.medications.length);
   const skipped = totalSkipped(skips);
-  const chart = new Chart(
-    { patient: patient.value, resources: [...scoped.kept.values(), ...linked.medications], sections: statuses, skipped, containedIn: linked.containedIn },
-    linked.resolved,
-  );
-  return ok({ chart, stats: { sections: sectionCounts(statuses, scoped.perSection), resources: chart.size, skipped, skips } });
+  for (const medication of linked.medications) scope.kept.set(medication, medication.id ?? '');
+  const chart = new Chart({ patient: patient.value, resources: scope.kept, sections: statuses, skipped, containedIn: linked.containedIn }, linked.resolved);
+  return ok({ chart, stats: { sections: sectionCounts(statuses, scope.perSection), resources: chart.size, skipped, skips } });
 }

@@ -27,13 +27,20 @@ export interface RawEntry {
   fullUrl?: string;
 }
 
-export interface FlattenedDocuments {
-  entries: RawEntry[];
+/** What flattening left out, counted as it goes. */
+export interface EntryCounts {
   /** `OperationOutcome` entries (search.mode `outcome`, or an outcome where a resource should be). */
   outcomes: number;
   /** Entries that are not JSON objects, entries without a resource, Bundles of an unusable type. */
   malformed: number;
 }
+
+export interface FlattenedDocuments extends EntryCounts {
+  entries: RawEntry[];
+}
+
+/** Receives each candidate resource, in order, as flattening finds it. */
+export type EntryVisitor = (value: unknown, fullUrl: string | undefined) => void;
 
 /** True for a top-level `OperationOutcome`: the CDS Hooks way of saying a prefetch failed. */
 export function isOperationOutcome(value: unknown): boolean {
@@ -49,53 +56,65 @@ export function nextLink(document: unknown): string | undefined {
   return undefined;
 }
 
-function flattenBundle(bundle: Record<string, unknown>, depth: number, out: FlattenedDocuments): void {
+interface Walk {
+  visit: EntryVisitor;
+  counts: EntryCounts;
+}
+
+function flattenBundle(bundle: Record<string, unknown>, depth: number, walk: Walk): void {
   const type = bundle['type'];
   const entries = bundle['entry'] ?? [];
   if (typeof type !== 'string' || !ACCEPTED_BUNDLE_TYPES.has(type) || !Array.isArray(entries)) {
-    out.malformed++;
+    walk.counts.malformed++;
     return;
   }
   for (const entry of entries) {
     if (!isRecord(entry)) {
-      out.malformed++;
+      walk.counts.malformed++;
       continue;
     }
     const search = entry['search'];
     if (isRecord(search) && search['mode'] === 'outcome') {
-      out.outcomes++;
+      walk.counts.outcomes++;
       continue;
     }
     const resource = entry['resource'];
     if (resource === undefined) {
-      out.malformed++;
+      walk.counts.malformed++;
       continue;
     }
-    flattenValue(resource, depth + 1, out, stringField(entry, 'fullUrl'));
+    flattenValue(resource, depth + 1, walk, stringField(entry, 'fullUrl'));
   }
 }
 
-function flattenValue(value: unknown, depth: number, out: FlattenedDocuments, fullUrl?: string): void {
+function flattenValue(value: unknown, depth: number, walk: Walk, fullUrl: string | undefined): void {
   if (!isRecord(value)) {
-    out.malformed++;
+    walk.counts.malformed++;
   } else if (value['resourceType'] === 'OperationOutcome') {
-    out.outcomes++;
+    walk.counts.outcomes++;
   } else if (value['resourceType'] === 'Bundle') {
-    if (depth > MAX_DEPTH) out.malformed++;
-    else flattenBundle(value, depth, out);
+    if (depth > MAX_DEPTH) walk.counts.malformed++;
+    else flattenBundle(value, depth, walk);
   } else {
-    out.entries.push(fullUrl === undefined ? { value } : { value, fullUrl });
+    walk.visit(value, fullUrl);
   }
 }
 
 /**
- * Every candidate resource in `documents` (pages of one section, or single resources), in order.
- * `null` documents hold nothing: the CDS Hooks way of saying "no data".
+ * Hands every candidate resource in `documents` (pages of one section, or single resources) to
+ * `visit`, in order, and counts in `counts` what cannot be one. No list of entries is built: a
+ * chart's sections hold thousands. `null` documents hold nothing: the CDS Hooks way of saying "no data".
  */
+export function visitEntries(documents: readonly unknown[], visit: EntryVisitor, counts: EntryCounts): void {
+  const walk: Walk = { visit, counts };
+  for (const document of documents) {
+    if (document !== null) flattenValue(document, 0, walk, undefined);
+  }
+}
+
+/** Every candidate resource in `documents`, in order, as a list (see {@link visitEntries}). */
 export function flattenDocuments(documents: readonly unknown[]): FlattenedDocuments {
   const out: FlattenedDocuments = { entries: [], outcomes: 0, malformed: 0 };
-  for (const document of documents) {
-    if (document !== null) flattenValue(document, 0, out);
-  }
+  visitEntries(documents, (value, fullUrl) => out.entries.push(fullUrl === undefined ? { value } : { value, fullUrl }), out);
   return out;
 }

@@ -13,6 +13,8 @@ import type {
   FhirResource,
 } from 'fhir/r4';
 import type { SectionName, SectionStatus } from './chart-sections';
+import type { ResourceOf } from './resource-index';
+import { ResourceIndex } from './resource-index';
 
 /**
  * What a MedicationRequest orders, whichever way the EHR said it: `medicationCodeableConcept`,
@@ -32,7 +34,12 @@ export interface ResolvedMedication {
 
 export interface ChartParts {
   patient: Patient;
-  resources: FhirResource[];
+  /**
+   * The chart's other resources: a list (a later one replaces an earlier one of the same `Type/id`;
+   * without an id, left out), or an index already built, which the Chart then takes over
+   * (buildChart de-duplicates into one while it reads, so the Chart does not index it all again).
+   */
+  resources: readonly FhirResource[] | ResourceIndex;
   sections: SectionStatus[];
   /** Entries skipped: malformed, of the wrong type, or about another patient. */
   skipped: number;
@@ -61,7 +68,7 @@ export class Chart {
   readonly procedures: readonly Procedure[];
   readonly encounters: readonly Encounter[];
   readonly diagnosticReports: readonly DiagnosticReport[];
-  private readonly byRef: ReadonlyMap<string, FhirResource>;
+  private readonly index: ResourceIndex;
   private readonly containedIn: ReadonlyMap<string, string>;
 
   constructor(parts: ChartParts, medications: ResolvedMedication[]) {
@@ -69,44 +76,59 @@ export class Chart {
     this.patientRef = `Patient/${parts.patient.id ?? ''}`;
     this.sections = parts.sections;
     this.skipped = parts.skipped;
-    const byRef = new Map<string, FhirResource>();
-    byRef.set(this.patientRef, parts.patient);
-    for (const r of parts.resources) if (r.id) byRef.set(`${r.resourceType}/${r.id}`, r);
-    this.byRef = byRef;
-    const all = [...byRef.values()];
-    this.conditions = all.filter((r): r is Condition => r.resourceType === 'Condition');
-    this.medicationRequests = all.filter((r): r is MedicationRequest => r.resourceType === 'MedicationRequest');
-    this.allergies = all.filter((r): r is AllergyIntolerance => r.resourceType === 'AllergyIntolerance');
-    this.observations = all.filter((r): r is Observation => r.resourceType === 'Observation');
-    this.immunizations = all.filter((r): r is Immunization => r.resourceType === 'Immunization');
-    this.procedures = all.filter((r): r is Procedure => r.resourceType === 'Procedure');
-    this.encounters = all.filter((r): r is Encounter => r.resourceType === 'Encounter');
-    this.diagnosticReports = all.filter((r): r is DiagnosticReport => r.resourceType === 'DiagnosticReport');
+    const patientId = parts.patient.id ?? '';
+    let index: ResourceIndex;
+    if (parts.resources instanceof ResourceIndex) {
+      index = parts.resources;
+      index.set(parts.patient, patientId);
+    } else {
+      // The Patient first, so that a listed resource of the same `Type/id` replaces it.
+      index = new ResourceIndex();
+      index.set(parts.patient, patientId);
+      for (const r of parts.resources) if (r.id) index.set(r, r.id);
+    }
+    this.index = index;
+    this.conditions = index.list('Condition');
+    this.medicationRequests = index.list('MedicationRequest');
+    this.allergies = index.list('AllergyIntolerance');
+    this.observations = index.list('Observation');
+    this.immunizations = index.list('Immunization');
+    this.procedures = index.list('Procedure');
+    this.encounters = index.list('Encounter');
+    this.diagnosticReports = index.list('DiagnosticReport');
     this.medications = medications;
     this.containedIn = parts.containedIn ?? new Map<string, string>();
   }
 
   /** The resource at `Type/id`, if this chart holds it. */
   get(ref: string): FhirResource | undefined {
-    return this.byRef.get(ref);
+    return this.index.get(ref);
   }
 
   has(ref: string): boolean {
-    return this.byRef.has(ref);
+    return this.index.get(ref) !== undefined;
+  }
+
+  /**
+   * The resources of one type this chart holds, in chart order: for types without a list of their
+   * own (e.g. ServiceRequests an EHR added), cheaper than going through `refs()` and `get()`.
+   */
+  resourcesOfType<T extends FhirResource['resourceType']>(type: T): ResourceOf<T>[] {
+    return this.index.list(type);
   }
 
   /** Every `Type/id` this chart holds. */
   refs(): string[] {
-    return [...this.byRef.keys()];
+    return this.index.refs();
   }
 
   get size(): number {
-    return this.byRef.size;
+    return this.index.size;
   }
 
   /** A Medication resource held by the chart (bundled or lifted out of `contained`). */
   medication(ref: string): Medication | undefined {
-    const r = this.byRef.get(ref);
+    const r = this.index.get(ref);
     return r?.resourceType === 'Medication' ? r : undefined;
   }
 

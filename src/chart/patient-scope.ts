@@ -1,7 +1,6 @@
 import type { Reference } from 'fhir/r4';
 import type { ChartResource } from './resource-shape';
-import type { FullUrlIndex } from './reference';
-import { resolveLocalReference } from './reference';
+import type { LocalReferences } from './reference';
 
 /**
  * Which patient a resource is about. Wrong-patient data is the worst failure a CDS service can
@@ -29,15 +28,16 @@ export function patientReferenceOf(resource: ChartResource): Reference | undefin
 }
 
 /**
- * True when `resource` is about `Patient/<patientId>`: the Patient itself by id, or a resource whose
- * subject/patient is `Patient/<id>`, `<fhirServer>/Patient/<id>` (an absolute URL on another base is
- * another system's patient, even with the same id), or a `urn:uuid` whose `fullUrl` is that
- * Patient. Medication (no subject) is never "about" a patient: the caller keeps
+ * True when `resource` is about the patient whose chart key is `patientRef` (`Patient/<id>`): the
+ * Patient itself, or a resource whose subject/patient is `Patient/<id>`, `<fhirServer>/Patient/<id>`
+ * (an absolute URL on another base is another system's patient, even with the same id), or a
+ * `urn:uuid` whose `fullUrl` is that Patient — `references` resolves them so (see
+ * resolveLocalReference). Medication (no subject) is never "about" a patient: the caller keeps
  * it only when a kept MedicationRequest points at it.
  */
-export function isAboutPatient(resource: ChartResource, patientId: string, fullUrls: FullUrlIndex, fhirServer?: string): boolean {
-  if (resource.resourceType === 'Patient') return resource.id === patientId;
+export function isAboutPatient(resource: ChartResource, patientRef: string, references: LocalReferences): boolean {
+  if (resource.resourceType === 'Patient') return resource.id !== undefined && `Patient/${resource.id}` === patientRef;
   const ref = patientReferenceOf(resource)?.reference;
   if (ref === undefined) return false;
-  return resolveLocalReference(ref, fullUrls, fhirServer) === `Patient/${patientId}`;
+  return references.resolve(ref) === patientRef;
 }

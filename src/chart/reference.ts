@@ -63,17 +63,31 @@ export function parseReference(ref: string): ParsedReference | undefined {
  * `fullUrl` → `Type/id` for every entry of the Bundles a chart was built from. A `fullUrl` seen
  * for two different resources is ambiguous and resolves to nothing: guessing could attach a
  * resource to the wrong patient.
+ *
+ * The index is filled while a chart's entries are read, and may be asked before it is whole;
+ * `answeredEarly` says whether an entry added later changed an answer already given, so the
+ * caller can read its entries again against the whole index (see buildChart).
  */
 export class FullUrlIndex {
   private readonly map = new Map<string, string | null>();
+  private readonly asked = new Set<string>();
+  private changedAfterAsked = false;
 
   add(fullUrl: string, key: string): void {
     const existing = this.map.get(fullUrl);
-    this.map.set(fullUrl, existing === undefined || existing === key ? key : null);
+    const next = existing === undefined || existing === key ? key : null;
+    if (next !== existing && this.asked.has(fullUrl)) this.changedAfterAsked = true;
+    this.map.set(fullUrl, next);
   }
 
   get(fullUrl: string): string | undefined {
+    this.asked.add(fullUrl);
     return this.map.get(fullUrl) ?? undefined;
+  }
+
+  /** True when `add` changed what `get` had already answered for some `fullUrl`. */
+  get answeredEarly(): boolean {
+    return this.changedAfterAsked;
   }
 }
 
@@ -103,13 +117,68 @@ function serverBase(fhirServer: string): string | undefined {
 }
 
 /**
+ * The key of a parsed reference that is not a `urn:`: relative ones always, absolute ones only on
+ * `base` (the request's FHIR server, see resolveLocalReference), `#contained` ones never.
+ */
+function localKey(parsed: ParsedReference | undefined, base: string | undefined): string | undefined {
+  switch (parsed?.kind) {
+    case 'relative':
+      return `${parsed.type}/${parsed.id}`;
+    case 'absolute':
+      return base !== undefined && parsed.base === base ? `${parsed.type}/${parsed.id}` : undefined;
+    case 'urn':
+    case 'contained':
+    case undefined:
+      return undefined;
+  }
+}
+
+/**
  * Like `resolveReference`, but an absolute reference resolves only when its base is `fhirServer`
  * (the request's FHIR server): `https://other-ehr/fhir/Patient/1` is another system's patient 1,
  * not ours. With no `fhirServer`, only relative and `urn:` references (within the request) resolve.
  */
 export function resolveLocalReference(ref: string, fullUrls: FullUrlIndex, fhirServer: string | undefined): string | undefined {
-  const parsed = parseReference(ref);
-  if (parsed?.kind !== 'absolute') return resolveReference(ref, fullUrls);
-  const base = fhirServer === undefined ? undefined : serverBase(fhirServer);
-  return base !== undefined && parsed.base === base ? `${parsed.type}/${parsed.id}` : undefined;
+  return new LocalReferences(fullUrls, fhirServer).resolve(ref);
+}
+
+/**
+ * `resolveLocalReference` for the many references of one chart. A chart's thousands of resources
+ * mostly name the same few subjects (`Patient/123` nine thousand times), so each distinct string is
+ * parsed once and its key remembered; `urn:` references are looked up every time, because the
+ * `fullUrl` index may still be growing.
+ */
+export class LocalReferences {
+  private readonly base: string | undefined;
+  /** Reference → its key, or null when it resolves to nothing. */
+  private readonly keys = new Map<string, string | null>();
+  /** The last reference resolved (never a `urn:`) and its key. */
+  private lastRef: string | undefined;
+  private lastKey: string | undefined;
+
+  constructor(
+    private readonly fullUrls: FullUrlIndex,
+    fhirServer: string | undefined,
+  ) {
+    this.base = fhirServer === undefined ? undefined : serverBase(fhirServer);
+  }
+
+  /** The chart key `ref` points to, or undefined (see resolveLocalReference). */
+  resolve(ref: string): string | undefined {
+    // Resource after resource names the same subject: a string comparison, no hashing of it.
+    if (ref === this.lastRef) return this.lastKey;
+    const known = this.keys.get(ref);
+    let key: string | undefined;
+    if (known !== undefined) {
+      key = known ?? undefined;
+    } else {
+      const parsed = parseReference(ref);
+      if (parsed?.kind === 'urn') return this.fullUrls.get(parsed.urn);
+      key = localKey(parsed, this.base);
+      this.keys.set(ref, key ?? null);
+    }
+    this.lastRef = ref;
+    this.lastKey = key;
+    return key;
+  }
 }

@@ -10,9 +10,10 @@ import type {
   Patient,
   Procedure,
 } from 'fhir/r4';
+import type { FieldChecks } from './json-shape';
 import {
   arrayOf,
-  fieldsValid,
+  fieldsCheck,
   isBoolean,
   isCodeableConcept,
   isCodeableConcepts,
@@ -26,6 +27,7 @@ import {
   isReferences,
   isString,
   isStrings,
+  objectWith,
 } from './json-shape';
 
 /** The resource types a chart holds; everything else an EHR sends is skipped. */
@@ -41,22 +43,15 @@ export type ChartResource =
   | Encounter
   | DiagnosticReport;
 
-type FieldChecks = Readonly<Record<string, (v: unknown) => boolean>>;
+const isHumanName = objectWith({ family: isString, given: isStrings, text: isString, use: isString, prefix: isStrings });
 
-const isHumanName = (v: unknown): boolean =>
-  isRecord(v) && fieldsValid(v, { family: isString, given: isStrings, text: isString, use: isString, prefix: isStrings });
+const isComponent = objectWith({ code: isCodeableConcept, valueQuantity: isQuantity, valueCodeableConcept: isCodeableConcept, valueString: isString });
 
-const isComponent = (v: unknown): boolean =>
-  isRecord(v) && fieldsValid(v, { code: isCodeableConcept, valueQuantity: isQuantity, valueCodeableConcept: isCodeableConcept, valueString: isString });
+const isDosage = objectWith({ text: isString, timing: isObject, route: isCodeableConcept, doseAndRate: isObjects, asNeededBoolean: isBoolean });
 
-const isDosage = (v: unknown): boolean =>
-  isRecord(v) && fieldsValid(v, { text: isString, timing: isObject, route: isCodeableConcept, doseAndRate: isObjects, asNeededBoolean: isBoolean });
+const isReaction = objectWith({ manifestation: isCodeableConcepts, severity: isString, description: isString });
 
-const isReaction = (v: unknown): boolean =>
-  isRecord(v) && fieldsValid(v, { manifestation: isCodeableConcepts, severity: isString, description: isString });
-
-const isIngredient = (v: unknown): boolean =>
-  isRecord(v) && fieldsValid(v, { itemCodeableConcept: isCodeableConcept, itemReference: isReference, strength: isObject });
+const isIngredient = objectWith({ itemCodeableConcept: isCodeableConcept, itemReference: isReference, strength: isObject });
 
 /**
  * For each type, the fields ChartBrief reads (rules, summarizer, app) and the JSON type each must
@@ -100,8 +95,17 @@ const FIELDS: Readonly<Record<ChartResource['resourceType'], FieldChecks>> = {
   },
 };
 
-function isChartResourceType(type: string): type is ChartResource['resourceType'] {
-  return Object.hasOwn(FIELDS, type);
+/** FIELDS as ready checks, one per type (see fieldsCheck). */
+const SHAPES = new Map(Object.entries(FIELDS).map(([type, fields]) => [type, fieldsCheck(fields)]));
+
+/** A character that would make `Type/id` ambiguous (see isUsableId). */
+const ID_BREAKER = /[\s/?#]/;
+
+/** A FHIR resource type name, as the spec spells them (the chart's own types are known good). */
+const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+
+function isResourceTypeName(value: unknown): value is string {
+  return typeof value === 'string' && (SHAPES.has(value) || RESOURCE_TYPE.test(value));
 }
 
 /**
@@ -111,7 +115,7 @@ function isChartResourceType(type: string): type is ChartResource['resourceType'
  * for its id spelling would hide data.
  */
 export function isUsableId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 256 && !/[\s/?#]/.test(value);
+  return typeof value === 'string' && value.length > 0 && value.length <= 256 && !ID_BREAKER.test(value);
 }
 
 /** What a JSON value looks like before we trust it: enough to say why it was skipped. */
@@ -121,8 +125,17 @@ export type ResourceHead = { resourceType: string; id: string };
 export function resourceHead(value: unknown): ResourceHead | undefined {
   if (!isRecord(value)) return undefined;
   const { resourceType, id } = value;
-  if (typeof resourceType !== 'string' || !/^[A-Z][A-Za-z]{1,63}$/.test(resourceType) || !isUsableId(id)) return undefined;
+  if (!isResourceTypeName(resourceType) || !isUsableId(id)) return undefined;
   return { resourceType, id };
+}
+
+/**
+ * The second half of {@link isChartResource}, for a value whose head is already read: `head`'s type
+ * is one of the chart's and every field we read has the right JSON type.
+ */
+export function hasChartShape(value: unknown, head: ResourceHead): value is ChartResource {
+  const valid = SHAPES.get(head.resourceType);
+  return valid !== undefined && isRecord(value) && valid(value);
 }
 
 /**
@@ -131,6 +144,5 @@ export function resourceHead(value: unknown): ResourceHead | undefined {
  */
 export function isChartResource(value: unknown): value is ChartResource {
   const head = resourceHead(value);
-  if (!head || !isRecord(value) || !isChartResourceType(head.resourceType)) return false;
-  return fieldsValid(value, FIELDS[head.resourceType]);
+  return head !== undefined && hasChartShape(value, head);
 }
