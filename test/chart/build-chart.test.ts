@@ -84,4 +84,11 @@ describe('field shapes', () => {
     expect(chart.chart.observations.map((o) => o.id)).toEqual(['ok']);
     expect(chart.stats.skips.malformed).toBe(6);
   });
+
+  it('take a field present but undefined (as code may build it) as absent, and pass fields we do not read', () => {
+    const observation = { resourceType: 'Observation', id: 'o1', status: 'final', subject: { reference: `Patient/${PID}` }, code: undefined, valueQuantity: undefined, note: 7 };
+    const chart = built([section('patient', patient()), section('labs', searchset(observation))]);
+    expect(chart.chart.observations.map((o) => o.id)).toEqual(['o1']);
+    expect(chart.stats.skips.malformed).toBe(0);
+  });
 });
