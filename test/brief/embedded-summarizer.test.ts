@@ -141,6 +141,18 @@ describe('the embedded summarizer', () => {
     expect(texts(summarize(chart), 'vitals')).toEqual(['No vital signs recorded']);
   });
 
+  it('counts any recent result in the category, key or not, and nothing outside it, against "no labs in the last 12 months"', () => {
+    const old = (b: ChartBuilder): ChartBuilder => b.observation({ id: 'k', loinc: '2823-3', value: 4.1, unit: 'mmol/L', date: '2022-01-05' });
+    // 2885-2 Protein [Mass/volume] in Serum or Plasma: no row of the brief, but a lab by its category.
+    const protein = { id: 'prot', loinc: '2885-2', value: 7.1, unit: 'g/dL', date: '2024-03-01' } as const;
+    const withRecentLab = old(new ChartBuilder({ id: 'p1' })).observation(protein).build();
+    expect(texts(summarize(withRecentLab), 'labs')).toEqual(['Potassium 4.1 mmol/L (2022-01-05)']);
+    const recentVital = old(new ChartBuilder({ id: 'p1' })).observation({ ...protein, category: 'vital-signs' }).build();
+    expect(texts(summarize(recentVital), 'labs')).toEqual(['No labs in the last 12 months', 'Potassium 4.1 mmol/L (2022-01-05)']);
+    const cancelled = old(new ChartBuilder({ id: 'p1' })).observation({ ...protein, status: 'cancelled' }).build();
+    expect(texts(summarize(cancelled), 'labs')[0]).toBe('No labs in the last 12 months');
+  });
+
   it('states unavailable sections and claims no absence from them', () => {
     const chart = afPatient()
       .section('medications', { state: 'failed', source: 'fhir', reason: 'FHIR server answered 500' })

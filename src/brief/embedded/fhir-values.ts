@@ -12,10 +12,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function codingsOf(concept: unknown): Coding[] {
+function codingsOf(concept: unknown): readonly Coding[] {
   const coding: unknown = isObject(concept) ? concept['coding'] : undefined;
   if (!Array.isArray(coding)) return [];
-  return coding.filter(isObject);
+  // Read for every code of every resource: the array itself when it holds only objects (the usual case).
+  return coding.every(isObject) ? coding : coding.filter(isObject);
 }
 
 function trimmed(value: unknown): string | undefined {
@@ -50,7 +51,11 @@ export function codesOf(concept: CodeableConcept | undefined, systems: readonly 
 
 /** The first code of a status concept (`clinicalStatus`, `verificationStatus`). */
 export function statusCode(concept: CodeableConcept | undefined): string | undefined {
-  return codingsOf(concept).map((c) => trimmed(c.code)).find((c) => c !== undefined);
+  for (const c of codingsOf(concept)) {
+    const code = trimmed(c.code);
+    if (code !== undefined) return code;
+  }
+  return undefined;
 }
 
 /** True for a JSON array; FHIR fields the loader does not check may hold anything. */

@@ -1,13 +1,13 @@
 import type { Observation } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
-import { observationsCoded } from '../../chart/facts/observation-index';
+import { indexedObservations, newestObservations } from '../../chart/facts/observation-index';
 import { isDeceased } from '../../chart/facts/patient';
 import { isShownResult } from '../../chart/facts/result-status';
 import { LOINC } from '../../clinical-codes/code-systems';
 import { KEY_LABS, KEY_VITALS, type KeyObservation, type ObservationKind } from '../../clinical-codes/key-observations';
 import type { BriefSection, Statement, StatementPriority } from '../brief';
 import { isComplete } from './availability';
-import { codesOf, compareText, instantOf, observationTimeText } from './fhir-values';
+import { arrayOrEmpty, codesOf, datePart, observationTimeText } from './fhir-values';
 import { readingOf, valueWithUnit, type Reading } from './readings';
 
 /** The latest reading of one key lab or vital, and the one before it (on an earlier date, in the same unit). */
@@ -40,14 +40,26 @@ function rowOf(obs: Observation, kind: ObservationKind): KeyObservation | undefi
   return undefined;
 }
 
-/** Newest first; same time: by id, so duplicates never swap places between runs. */
-function newestFirst(a: Reading, b: Reading): number {
-  return b.time - a.time || compareText(a.ref, b.ref);
-}
-
-/** The readings of one row, read through the chart's LOINC index (an Observation counts for the first row its codes name). */
-function readingsOf(chart: Chart, row: KeyObservation, kind: ObservationKind): Reading[] {
-  return observationsCoded(chart, row.loinc).flatMap((obs) => (rowOf(obs, kind) === row ? (readingOf(obs, row) ?? []) : []));
+/**
+ * The latest reading of one row and the one before it (on an earlier date, in the same unit),
+ * walking the row's observations newest first (same time: by id) through the chart's LOINC index
+ * and reading only those walked past. An Observation counts for the first row its codes name.
+ */
+function latestAndPrevious(chart: Chart, row: KeyObservation, kind: ObservationKind): { latest: Reading; previous?: Reading } | undefined {
+  let latest: Reading | undefined;
+  for (const { observation } of newestObservations(chart, row.loinc)) {
+    if (!isShownResult(observation.status) || rowOf(observation, kind) !== row) continue;
+    if (!latest) {
+      latest = readingOf(observation, row);
+      continue;
+    }
+    // A trend compares like with like: an earlier date, the same unit (no conversions here).
+    const date = datePart(observationTimeText(observation));
+    if (date === undefined || date >= latest.date) continue;
+    const previous = readingOf(observation, row);
+    if (previous?.unit === latest.unit) return { latest, previous };
+  }
+  return latest && { latest };
 }
 
 // https://terminology.hl7.org/CodeSystem-v3-ObservationInterpretation.html: critically high, low, abnormal.
@@ -69,12 +81,8 @@ export function seriesPriority(s: ResultSeries): StatementPriority | undefined {
 export function selectResultSeries(chart: Chart, kind: ObservationKind): ResultSeries[] {
   const found: ResultSeries[] = [];
   for (const row of ROWS[kind]) {
-    const readings = readingsOf(chart, row, kind).sort(newestFirst);
-    const latest = readings[0];
-    if (!latest) continue;
-    // A trend compares like with like: an earlier date, the same unit (no conversions here).
-    const previous = readings.find((r) => r.date < latest.date && r.unit === latest.unit);
-    found.push(previous ? { row, latest, previous } : { row, latest });
+    const readings = latestAndPrevious(chart, row, kind);
+    if (readings) found.push({ row, ...readings });
   }
   const newest = Math.max(...found.map((s) => s.latest.time));
   const since = Number.isFinite(newest) ? oneYearBefore(new Date(newest)) : Number.NEGATIVE_INFINITY;
@@ -150,9 +158,25 @@ function calendarDate(text: string): CalendarDate | undefined {
   };
 }
 
-function isOfKind(obs: Observation, kind: ObservationKind): boolean {
-  const category = (obs.category ?? []).some((c) => (c.coding ?? []).some((x) => x.code === CATEGORY[kind]));
-  return category || rowOf(obs, kind) !== undefined;
+function inCategory(obs: Observation, code: string): boolean {
+  return arrayOrEmpty(obs.category).some((c) => arrayOrEmpty(c?.coding).some((x) => x?.code === code));
+}
+
+/**
+ * When the newest shown result of the kind was taken, if any is dated. Of the kind: coded as one
+ * of its rows, or in its category (`laboratory`, `vital-signs`).
+ */
+function newestOfKind(chart: Chart, kind: ObservationKind): number | undefined {
+  let newest: number | undefined;
+  for (const row of ROWS[kind]) {
+    const first = newestObservations(chart, row.loinc).find((e) => isShownResult(e.observation.status));
+    if (first && (newest === undefined || first.at > newest)) newest = first.at;
+  }
+  // Only a result taken later than those can change the answer: only its category is read.
+  for (const { observation, at } of indexedObservations(chart)) {
+    if (at !== undefined && (newest === undefined || at > newest) && isShownResult(observation.status) && inCategory(observation, CATEGORY[kind])) newest = at;
+  }
+  return newest;
 }
 
 /** One year before `asOf`, on the same calendar day (UTC). */
@@ -172,13 +196,9 @@ const ABSENCE: Record<ObservationKind, { none: string; stale: string }> = {
 function absenceStatement(chart: Chart, kind: ObservationKind, asOf: Date): Statement | undefined {
   const section = kind === 'lab' ? 'labs' : 'vitals';
   if (!isComplete(chart, section) || isDeceased(chart.patient, asOf)) return undefined;
-  const times = chart.observations
-    .filter((o) => isShownResult(o.status) && isOfKind(o, kind))
-    .map((o) => instantOf(observationTimeText(o)))
-    .filter((t): t is number => t !== undefined);
-  if (times.length === 0) return { text: ABSENCE[kind].none, evidence: [chart.patientRef] };
-  const since = oneYearBefore(asOf);
-  return times.some((t) => t >= since) ? undefined : { text: ABSENCE[kind].stale, evidence: [chart.patientRef] };
+  const newest = newestOfKind(chart, kind);
+  if (newest === undefined) return { text: ABSENCE[kind].none, evidence: [chart.patientRef] };
+  return newest >= oneYearBefore(asOf) ? undefined : { text: ABSENCE[kind].stale, evidence: [chart.patientRef] };
 }
 
 /**

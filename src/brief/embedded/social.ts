@@ -1,12 +1,12 @@
-import type { Condition, Observation } from 'fhir/r4';
+import type { Condition } from 'fhir/r4';
 import type { Chart } from '../../chart/chart';
-import { observationsCoded } from '../../chart/facts/observation-index';
+import { newestObservations } from '../../chart/facts/observation-index';
 import { isShownResult } from '../../chart/facts/result-status';
 import { SNOMED_CT } from '../../clinical-codes/code-systems';
 import { SDOH_CATEGORY, SOCIAL_FINDINGS, US_CORE_CATEGORY, type SocialFindingRow } from '../../clinical-codes/social-findings';
 import { CURRENT_SMOKER, SMOKING_STATUS_LOINC } from '../../knowledge/care-gaps/risk-factors';
 import type { BriefSection, Statement } from '../brief';
-import { codesOf, compareText, conceptText, datePart, instantOf, observationTimeText, refOf, withoutSemanticTag } from './fhir-values';
+import { codesOf, conceptText, datePart, observationTimeText, refOf, withoutSemanticTag } from './fhir-values';
 
 // Social history as the brief states it: what changes care (intimate partner violence,
 // homelessness, alcohol or drug misuse, current smoking) on one short line of its own; what is
@@ -68,12 +68,9 @@ function factText(f: SocialFact): string {
 
 /** "Current smoker: Smokes tobacco daily (2021-03-11)" when the latest smoking status up to asOf says so. */
 function currentSmoking(chart: Chart, asOf: Date): SocialFact | undefined {
-  const dated = observationsCoded(chart, SMOKING_STATUS_LOINC)
-    .filter((o) => o.id !== undefined && isShownResult(o.status))
-    .map((o): [Observation, number] => [o, instantOf(observationTimeText(o)) ?? Number.NaN])
-    .filter(([, t]) => Number.isFinite(t) && t <= asOf.getTime())
-    .sort(([a, ta], [b, tb]) => tb - ta || compareText(refOf(a), refOf(b)));
-  const latest = dated[0]?.[0];
+  const latest = newestObservations(chart, SMOKING_STATUS_LOINC).find(
+    ({ observation: o, at }) => at <= asOf.getTime() && o.id !== undefined && isShownResult(o.status),
+  )?.observation;
   const current = CURRENT_SMOKER.snomed ?? [];
   if (!latest || !codesOf(latest.valueCodeableConcept, [SNOMED_CT]).some((code) => current.includes(code))) return undefined;
   const value = conceptText(latest.valueCodeableConcept);

@@ -1,7 +1,7 @@
 import type { Chart } from '../chart';
 import type { LabDefinition } from '../../knowledge/labs/lab-definitions';
 import { currentAllergies, type AllergyFact } from './allergies';
-import { labSeries, type LabValue } from './lab-values';
+import { labSeries, type LabSeries, type LabValue } from './lab-values';
 import { activeOrders, type MedicationOrder } from './medication-orders';
 import { ageAt, deathDate, isDeceased, sexOf, type Age, type Sex } from './patient';
 import { daysBetween } from './time';
@@ -24,7 +24,7 @@ export class ChartFacts {
   private patientFacts: PatientFacts | undefined;
   private active: readonly MedicationOrder[] | undefined;
   private allergies: readonly AllergyFact[] | undefined;
-  private readonly series = new Map<LabDefinition, readonly LabValue[]>();
+  private readonly series = new Map<LabDefinition, LabSeries>();
 
   constructor(
     readonly chart: Chart,
@@ -54,8 +54,8 @@ export class ChartFacts {
     return this.allergies;
   }
 
-  /** Every final result of the analyte up to asOf, newest first. */
-  labSeries(lab: LabDefinition): readonly LabValue[] {
+  /** Every final result of the analyte up to asOf, newest first (read as far as asked). */
+  labSeries(lab: LabDefinition): LabSeries {
     let series = this.series.get(lab);
     if (!series) {
       series = labSeries(this.chart, lab, this.asOf);
@@ -66,7 +66,7 @@ export class ChartFacts {
 
   /** The latest final result of the analyte up to asOf. */
   latestLab(lab: LabDefinition): LabValue | undefined {
-    return this.labSeries(lab)[0];
+    return this.labSeries(lab).latest;
   }
 
   /** The latest final result, if it was taken within `days` before asOf. */

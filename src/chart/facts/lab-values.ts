@@ -1,10 +1,11 @@
-import type { Observation, Quantity } from 'fhir/r4';
+import type { Quantity } from 'fhir/r4';
 import type { Chart } from '../chart';
 import { LOINC } from '../../clinical-codes/code-systems';
 import { displayUnit } from '../../clinical-codes/ucum-display';
 import type { LabDefinition, UnitConversion } from '../../knowledge/labs/lab-definitions';
-import { codesOf, compareText, datePart, formatNumber, instantOf, observationTimeText, refOf } from '../../brief/embedded/fhir-values';
-import { observationsCoded } from './observation-index';
+import { codesOf, compareText, datePart, formatNumber, observationTimeText, refOf } from '../../brief/embedded/fhir-values';
+import type { NewestFirst } from './newest-first';
+import { newestObservations, type DatedObservation } from './observation-index';
 import { isFinalResult } from './result-status';
 
 // Lab results as the rules read them: final results (result-status.ts) of the analyte's LOINC
@@ -32,21 +33,19 @@ function conversionFor(q: Quantity, lab: LabDefinition): UnitConversion | undefi
   return lab.conversions.find((c) => c.units.some((u) => sent.includes(u.toLowerCase())));
 }
 
-function toLabValue(o: Observation, lab: LabDefinition, asOf: number): LabValue | undefined {
-  if (!o.id || !isFinalResult(o.status)) return undefined;
-  const codeRank = Math.min(...codesOf(o.code, [LOINC]).map((c) => lab.loinc.indexOf(c)).filter((i) => i >= 0));
+/** The observation as a result of the analyte, or undefined when it is not one (see the top of this file). */
+function toLabValue({ observation: o, at }: DatedObservation, lab: LabDefinition, asOf: number): LabValue | undefined {
   const q = o.valueQuantity;
-  const when = observationTimeText(o);
-  const at = instantOf(when);
-  if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value) || at === undefined || at > asOf) return undefined;
+  if (!o.id || !isFinalResult(o.status) || at > asOf || !q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return undefined;
   const conversion = conversionFor(q, lab);
   if (!conversion) return undefined;
+  const codeRank = Math.min(...codesOf(o.code, [LOINC]).map((c) => lab.loinc.indexOf(c)).filter((i) => i >= 0));
   const value = q.value * conversion.factor + (conversion.offset ?? 0);
   const converted = conversion.factor !== 1 || conversion.offset !== undefined;
   return {
     ref: refOf(o),
     value,
-    date: datePart(when) ?? 'an unreadable date',
+    date: datePart(observationTimeText(o)) ?? 'an unreadable date',
     at,
     codeRank,
     ...(q.comparator ? { comparator: q.comparator } : {}),
@@ -54,15 +53,79 @@ function toLabValue(o: Observation, lab: LabDefinition, asOf: number): LabValue 
   };
 }
 
-/** Newest first; on the same instant the preferred code, then the lower value (the cautious reading). */
-function newestFirst(a: LabValue, b: LabValue): number {
-  return b.at - a.at || a.codeRank - b.codeRank || a.value - b.value || compareText(a.ref, b.ref);
+/** Results taken at the same instant: the preferred code first, then the lower value (the cautious reading). */
+function sameInstantOrder(a: LabValue, b: LabValue): number {
+  return a.codeRank - b.codeRank || a.value - b.value || compareText(a.ref, b.ref);
+}
+
+/**
+ * Every usable result of an analyte up to asOf, newest first; on the same instant the preferred
+ * code, then the lower value. Read through the chart's LOINC index, and lazily: a result is
+ * converted only when a reader gets that far (most want the latest, some the one before it).
+ */
+export class LabSeries implements Iterable<LabValue> {
+  private readonly read: LabValue[] = [];
+  /** The next of `candidates` to read. */
+  private next = 0;
+
+  constructor(
+    private readonly candidates: NewestFirst,
+    private readonly lab: LabDefinition,
+    private readonly asOf: number,
+  ) {}
+
+  /** The latest result. */
+  get latest(): LabValue | undefined {
+    return this.get(0);
+  }
+
+  /** The `index`-th result, newest first (0 is the latest). */
+  get(index: number): LabValue | undefined {
+    while (this.read.length <= index && this.candidates.get(this.next) !== undefined) this.readNextInstant();
+    return this.read[index];
+  }
+
+  /** The first result, newest first, that `predicate` accepts. */
+  find(predicate: (v: LabValue) => boolean): LabValue | undefined {
+    for (const v of this) if (predicate(v)) return v;
+    return undefined;
+  }
+
+  /** The results taken at or after `time` (epoch ms), newest first. */
+  takenSince(time: number): LabValue[] {
+    const found: LabValue[] = [];
+    for (const v of this) {
+      if (v.at < time) break;
+      found.push(v);
+    }
+    return found;
+  }
+
+  *[Symbol.iterator](): Iterator<LabValue> {
+    for (let i = 0; ; i++) {
+      const v = this.get(i);
+      if (v === undefined) return;
+      yield v;
+    }
+  }
+
+  /** Reads every candidate taken at the next instant, which the same-instant order then ranks. */
+  private readNextInstant(): void {
+    let candidate = this.candidates.get(this.next);
+    const at = candidate?.at;
+    const same: LabValue[] = [];
+    while (candidate !== undefined && candidate.at === at) {
+      const v = toLabValue(candidate, this.lab, this.asOf);
+      if (v) same.push(v);
+      candidate = this.candidates.get(++this.next);
+    }
+    this.read.push(...same.sort(sameInstantOrder));
+  }
 }
 
 /** Every usable result of the analyte up to asOf, newest first (read through the chart's LOINC index). */
-export function labSeries(chart: Chart, lab: LabDefinition, asOf: Date): LabValue[] {
-  const now = asOf.getTime();
-  return observationsCoded(chart, lab.loinc).flatMap((o) => toLabValue(o, lab, now) ?? []).sort(newestFirst);
+export function labSeries(chart: Chart, lab: LabDefinition, asOf: Date): LabSeries {
+  return new LabSeries(newestObservations(chart, lab.loinc), lab, asOf.getTime());
 }
 
 /** The number and unit as a clinician reads them: "6.1 mmol/L", "< 0.5 mg/dL", "7.2%", "4.8" (INR). */

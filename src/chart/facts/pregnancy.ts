@@ -13,7 +13,7 @@ import {
   type PregnancyCodes,
 } from '../../knowledge/pregnancy/pregnancy-codes';
 import type { Chart } from '../chart';
-import { observationsCoded } from './observation-index';
+import { codedObservations } from './observation-index';
 import { isFinalResult } from './result-status';
 import { DAY_MS } from './time';
 
@@ -131,8 +131,7 @@ function observationSigns(chart: Chart, now: number): { signs: Sign[]; over: num
   const signs: Sign[] = [];
   const over: number[] = [];
   const codes = [...PREGNANCY_TESTS.loinc, ...PREGNANCY_STATUS.loinc, ...PREGNANCY_EDD.loinc];
-  for (const o of observationsCoded(chart, codes).filter((x) => x.id && isFinalResult(x.status))) {
-    const at = instantOf(observationTimeText(o));
+  for (const { observation: o, at } of codedObservations(chart, LOINC, codes).filter((x) => x.observation.id && isFinalResult(x.observation.status))) {
     const test = hasLoinc(o, PREGNANCY_TESTS.loinc);
     const status = hasLoinc(o, PREGNANCY_STATUS.loinc);
     const eddCode = hasLoinc(o, PREGNANCY_EDD.loinc);

@@ -13,7 +13,7 @@ const ADULT_AGE = 18;
 
 function assessRow(row: DiabetesMonitoringRow, ctx: GapContext, diabetesRef: string): GapAssessment {
   const base = { id: row.id, short: row.short, title: row.title, order: row.order, source: row.source };
-  const last = ctx.events.matching(row.codes)[0];
+  const last = ctx.events.latest(row.codes);
   const schedule = row.id === 'hba1c' ? hba1cSchedule(ctx, last) : { months: row.intervalMonths, notes: [], evidence: [], knowledge: [] };
   const knowledge = [`diabetes-${row.id}`, ...schedule.knowledge];
   if (last && stillCounts(last.time, schedule.months, ctx.asOf)) {

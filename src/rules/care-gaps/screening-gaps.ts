@@ -19,7 +19,7 @@ function applicableMethods(row: ScreeningRow, ctx: GapContext): ScreeningMethod[
 /** What meets the screening now: a recent enough test, or (lipids) an active statin. */
 function metBy(row: ScreeningRow, ctx: GapContext): { text: string; ref: string; knowledge: string } | undefined {
   for (const method of applicableMethods(row, ctx)) {
-    const last = ctx.events.matching(method.codes)[0];
+    const last = ctx.events.latest(method.codes);
     if (last && stillCounts(last.time, method.intervalMonths, ctx.asOf)) return { text: eventText(method.label, last), ref: last.ref, knowledge: method.id };
   }
   const statin = row.metByStatin ? activeOrdersOf(ctx, ['statin'], STATIN_INGREDIENTS)[0] : undefined;
@@ -30,7 +30,7 @@ function metBy(row: ScreeningRow, ctx: GapContext): { text: string; ref: string;
 function lastDone(row: ScreeningRow, ctx: GapContext): { method: ScreeningMethod; event: ChartEvent } | undefined {
   let best: { method: ScreeningMethod; event: ChartEvent } | undefined;
   for (const method of applicableMethods(row, ctx)) {
-    const event = ctx.events.matching(method.codes)[0];
+    const event = ctx.events.latest(method.codes);
     if (event && (!best || event.time > best.event.time)) best = { method, event };
   }
   return best;

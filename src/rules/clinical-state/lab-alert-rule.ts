@@ -1,5 +1,5 @@
 import { chartFacts, type ChartFacts } from '../../chart/facts/chart-facts';
-import { describeLab, formatLab, type LabValue } from '../../chart/facts/lab-values';
+import { describeLab, formatLab, type LabSeries, type LabValue } from '../../chart/facts/lab-values';
 import { daysBetween } from '../../chart/facts/time';
 import { LAB_ALERTS, type LabAlert, type LabBand } from '../../knowledge/labs/lab-alerts';
 import type { LabKey } from '../../knowledge/labs/lab-definitions';
@@ -21,7 +21,7 @@ import { aggravation, rowFor, unresolvedPart } from './unresolved-result';
 
 export const LAB_ALERT_RULE_ID = 'lab-alert';
 
-const TRENDS: Partial<Record<LabKey, (series: readonly LabValue[]) => LabFindingPart | undefined>> = {
+const TRENDS: Partial<Record<LabKey, (series: LabSeries) => LabFindingPart | undefined>> = {
   creatinine: acuteKidneyInjury,
   hba1c: hba1cRising,
 };
@@ -35,15 +35,16 @@ function warfarinOrders(facts: ChartFacts): string[] {
 }
 
 /** Whether the value was confirmed: the result before it, when one was taken within the currency window. */
-function repeatLine(alert: LabAlert, series: readonly LabValue[]): { line: string; evidence: string[] } {
-  const [latest, previous] = series;
+function repeatLine(alert: LabAlert, series: LabSeries): { line: string; evidence: string[] } {
+  const latest = series.latest;
+  const previous = series.get(1);
   if (latest && previous && daysBetween(previous.at, latest.at) <= alert.currentDays) {
     return { line: `Repeated: ${formatLab(previous, alert.lab)} on ${previous.date} (${previous.ref}), then ${formatLab(latest, alert.lab)}.`, evidence: [previous.ref] };
   }
   return { line: 'Not repeated yet.', evidence: [] };
 }
 
-function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, series: readonly LabValue[], ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
+function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, series: LabSeries, ageDays: number, input: RuleInput, warfarin: readonly string[]): LabFindingPart | undefined {
   const onWarfarin = band.onWarfarin === true ? warfarin : [];
   if (ageDays <= alert.currentDays) {
     const drug = onWarfarin.length > 0 ? ' The patient takes warfarin.' : '';
@@ -69,7 +70,7 @@ function bandPart(alert: LabAlert, band: LabBand, latest: LabValue, series: read
 
 function analyteFinding(alert: LabAlert, input: RuleInput, facts: ChartFacts, warfarin: readonly string[]): Finding | undefined {
   const series = facts.labSeries(alert.lab);
-  const latest = series[0];
+  const latest = series.latest;
   if (!latest) return undefined;
   const ageDays = daysBetween(latest.at, facts.asOf.getTime());
   const band = alert.bands.find((b) => (b.onWarfarin !== true || warfarin.length > 0) && inRange(latest.value, b.range));

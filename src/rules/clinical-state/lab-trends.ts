@@ -1,8 +1,8 @@
 import { formatNumber } from '../../brief/embedded/fhir-values';
 import { AKI_CRITERIA, HBA1C_RISE } from '../../knowledge/labs/lab-alerts';
 import { CREATININE, HBA1C } from '../../knowledge/labs/lab-definitions';
-import { describeLab, formatLab, type LabValue } from '../../chart/facts/lab-values';
-import { daysBetween } from '../../chart/facts/time';
+import { describeLab, formatLab, type LabSeries } from '../../chart/facts/lab-values';
+import { DAY_MS, daysBetween } from '../../chart/facts/time';
 import type { KnowledgeSource, Severity } from '../rule';
 
 // Trends across an analyte's results (newest first): acute kidney injury by the KDIGO creatinine
@@ -31,9 +31,11 @@ export function akiStage(latest: number, baseline: number): 1 | 2 | 3 {
  * KDIGO AKI from the latest creatinine and the ones before it: up ≥ 0.3 mg/dL on a value from the
  * previous 48 hours, or ≥ 1.5 × a value from the previous 7 days. The lowest such value is the baseline.
  */
-export function acuteKidneyInjury(series: readonly LabValue[]): LabFindingPart | undefined {
-  const [latest, ...earlier] = series;
+export function acuteKidneyInjury(series: LabSeries): LabFindingPart | undefined {
+  const latest = series.latest;
   if (!latest) return undefined;
+  // Only the last 7 days can hold a baseline: the rest of the series is never read.
+  const [, ...earlier] = series.takenSince(latest.at - AKI_CRITERIA.ratioWithinDays * DAY_MS);
   const baseline = earlier
     .filter((v) => {
       const hours = (latest.at - v.at) / HOUR_MS;
@@ -59,8 +61,8 @@ export function acuteKidneyInjury(series: readonly LabValue[]): LabFindingPart |
 }
 
 /** HbA1c at or above goal and ≥ 0.5 points above the previous result within a year. */
-export function hba1cRising(series: readonly LabValue[]): LabFindingPart | undefined {
-  const [latest] = series;
+export function hba1cRising(series: LabSeries): LabFindingPart | undefined {
+  const latest = series.latest;
   const previous = latest && series.find((v) => v.at < latest.at);
   if (!latest || !previous || daysBetween(previous.at, latest.at) > HBA1C_RISE.previousWithinDays) return undefined;
   if (latest.value < HBA1C_RISE.goal || latest.value - previous.value < HBA1C_RISE.minRise) return undefined;

@@ -39,8 +39,8 @@ describe('unit conversion to the analyte unit', () => {
       { id: 'i1', loinc: '6301-6', value: 2.5 },
       { id: 'i2', loinc: '6301-6', value: 2.4, unit: '{INR}', date: daysAgo(2) },
     );
-    expect(labSeries(chart, GLUCOSE, AS_OF)).toEqual([]);
-    expect(labSeries(chart, INR, AS_OF).map((v) => [v.ref, v.value])).toEqual([['Observation/i1', 2.5], ['Observation/i2', 2.4]]);
+    expect([...labSeries(chart, GLUCOSE, AS_OF)]).toEqual([]);
+    expect([...labSeries(chart, INR, AS_OF)].map((v) => [v.ref, v.value])).toEqual([['Observation/i1', 2.5], ['Observation/i2', 2.4]]);
   });
 
   it('says what unit a converted value was sent in', () => {
@@ -64,7 +64,7 @@ describe('which results count', () => {
       { id: 'amended', loinc: '2823-3', value: 4.1, unit: 'mmol/L', status: 'amended', date: daysAgo(3) },
       { id: 'corrected', loinc: '6298-4', value: 4.2, unit: 'mmol/L', status: 'corrected', date: daysAgo(2) },
     );
-    expect(labSeries(chart, POTASSIUM, AS_OF).map((v) => v.ref)).toEqual(['Observation/corrected', 'Observation/amended']);
+    expect([...labSeries(chart, POTASSIUM, AS_OF)].map((v) => v.ref)).toEqual(['Observation/corrected', 'Observation/amended']);
   });
 
   it('orders newest first; at the same instant the preferred code, then the lower value, then the id', () => {
@@ -76,7 +76,21 @@ describe('which results count', () => {
       { id: 'serum', loinc: '2823-3', value: 6.0, unit: 'mmol/L', date: at },
       { id: 'older', loinc: '2823-3', value: 3.0, unit: 'mmol/L', date: daysAgo(5) },
     );
-    expect(labSeries(chart, POTASSIUM, AS_OF).map((v) => v.ref.slice(12))).toEqual(['serum', 'c', 'a', 'b', 'older']);
+    expect([...labSeries(chart, POTASSIUM, AS_OF)].map((v) => v.ref.slice(12))).toEqual(['serum', 'c', 'a', 'b', 'older']);
+  });
+
+  it('reads the series newest first by position, by predicate, or back to a time', () => {
+    const chart = chartWith(
+      { id: 'k3', loinc: '2823-3', value: 5.1, unit: 'mmol/L', date: daysAgo(1) },
+      { id: 'k1', loinc: '2823-3', value: 4.1, unit: 'mmol/L', date: daysAgo(9) },
+      { id: 'k2', loinc: '2823-3', value: 3.1, unit: 'mmol/L', date: daysAgo(5) },
+    );
+    const series = labSeries(chart, POTASSIUM, AS_OF);
+    expect([series.latest?.ref, series.get(1)?.ref, series.get(2)?.ref, series.get(3)]).toEqual(['Observation/k3', 'Observation/k2', 'Observation/k1', undefined]);
+    expect(series.find((v) => v.value < 4)?.ref).toBe('Observation/k2');
+    expect(series.find((v) => v.value > 9)).toBeUndefined();
+    expect(series.takenSince(Date.parse(daysAgo(6))).map((v) => v.ref)).toEqual(['Observation/k3', 'Observation/k2']);
+    expect([...labSeries(chartWith(), POTASSIUM, AS_OF)]).toEqual([]);
   });
 
   it('keeps a date it cannot read as a calendar date empty rather than inventing one', () => {

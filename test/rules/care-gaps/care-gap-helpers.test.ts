@@ -15,6 +15,15 @@ describe('code matching', () => {
     expect(conceptMatches(undefined, { hcpcs: ['G0121'] })).toBe(false);
     expect(conceptMatches({ text: 'colonoscopy' }, { snomed: ['73761001'] })).toBe(false);
   });
+
+  it('matches a code only in a system its list names, and skips codings without a system or a code', () => {
+    const colonoscopy = { snomed: ['73761001'], icd10: ['Z12.11'] };
+    expect(conceptMatches({ coding: [{ system: 'http://loinc.org', code: '73761001' }] }, colonoscopy)).toBe(false);
+    expect(conceptMatches({ coding: [{ code: '73761001' }, { system: 'http://snomed.info/sct' }, { system: 'http://snomed.info/sct', code: '' }] }, colonoscopy)).toBe(false);
+    const garbage = { coding: [null, 'Z1211', { system: 'http://snomed.info/sct', code: 73761001 }] } as unknown as Parameters<typeof conceptMatches>[0];
+    expect(conceptMatches(garbage, colonoscopy)).toBe(false);
+    expect(conceptMatches({ coding: [{ system: 'http://loinc.org', code: 'x' }, { system: 'http://snomed.info/sct', code: '73761001' }] }, colonoscopy)).toBe(true);
+  });
 });
 
 describe('dates', () => {

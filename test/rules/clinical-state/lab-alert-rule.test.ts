@@ -1,5 +1,7 @@
 import { labAlertRule } from '../../../src/rules/clinical-state/lab-alert-rule';
 import { acuteKidneyInjury, akiStage, hba1cRising } from '../../../src/rules/clinical-state/lab-trends';
+import { labSeries } from '../../../src/chart/facts/lab-values';
+import { CREATININE, HBA1C } from '../../../src/knowledge/labs/lab-definitions';
 import { ChartBuilder, type ObservationSpec } from '../../support/chart-builder';
 import { AS_OF, daysAgo, only, run } from './clinical-state-support';
 
@@ -139,7 +141,7 @@ describe('creatinine: acute kidney injury (KDIGO 2012)', () => {
     expect(akiStage(2.0, 1.0)).toBe(2);
     expect(akiStage(3.0, 1.0)).toBe(3);
     expect(akiStage(4.0, 3.0)).toBe(3);
-    expect(acuteKidneyInjury([])).toBeUndefined();
+    expect(acuteKidneyInjury(labSeries(patient().build(), CREATININE, AS_OF))).toBeUndefined();
   });
 });
 
@@ -154,7 +156,7 @@ describe('HbA1c rising (ADA 2024)', () => {
     expect(run(labAlertRule, patient().observation(a1c('a0', 6.0, 100)).observation(a1c('a1', 6.8, 10)))).toEqual([]);
     expect(run(labAlertRule, patient().observation(a1c('a0', 6.0, 400)).observation(a1c('a1', 8.1, 10)))).toEqual([]);
     expect(run(labAlertRule, patient().observation(a1c('a1', 8.1, 10)))).toEqual([]);
-    expect(hba1cRising([])).toBeUndefined();
+    expect(hba1cRising(labSeries(patient().build(), HBA1C, AS_OF))).toBeUndefined();
   });
 
   it('a value above 10% that also rose is one warning with both parts', () => {
