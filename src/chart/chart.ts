@@ -117,7 +117,7 @@ export class Chart {
     return this.index.list(type);
   }
 
-  /** Every `Type/id` this chart holds. */
+  /** Every `Type/id` this chart holds (each string built on the call: to find one type's resources, use `resourcesOfType`). */
   refs(): string[] {
     return this.index.refs();
   }
