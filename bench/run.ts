@@ -270,7 +270,7 @@ async function p50Of(start: () => Promise<{ child: ChildProcess; baseUrl: string
 
 /** The in-memory ledger (bench/memory-ledger-service.ts), as the service ran before the durable store. */
 function startMemoryLedgerService(): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = fork(join(__dirname, 'memory-ledger-service.ts'), [], { env: { ...process.env, ...SERVICE_ENV }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'memory-ledger-service.ts'), [], { env: { ...process.env, ...SERVICE_ENV }, execArgv: [...process.execArgv, ...NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`memory-ledger service exited with ${String(code)}`)));
     child.once('message', (m) => resolve({ child, baseUrl: `http://127.0.0.1:${String((m as { port: number }).port)}` }));
