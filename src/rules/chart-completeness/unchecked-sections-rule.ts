@@ -26,8 +26,16 @@ const CHECKS_BY_SECTION: Partial<Record<SectionName, string>> = {
   surveys: 'smoking status from screening surveys',
 };
 
-/** Missing the medication list or the allergy list leaves a core check undone: worth a warning. */
+/**
+ * A medication or allergy list that could not be read in full (a failed or cut-short read) leaves a
+ * core check undone: worth a warning. One the EHR never sends (no prefetch, no fhirServer) is an
+ * integration gap stated on every order, so it stays information rather than interrupting each one.
+ */
 const CORE: ReadonlySet<SectionName> = new Set(['medications', 'allergies']);
+
+function interrupts(status: SectionStatus): boolean {
+  return CORE.has(status.section) && status.state !== 'missing';
+}
 
 function line(chart: Chart, status: SectionStatus, check: string): string {
   return `- ${unavailableStatement(chart, status).text}. Not fully checked: ${check}.`;
@@ -40,7 +48,7 @@ function evaluate(input: RuleInput): Finding[] {
     return check === undefined ? [] : [{ status: s, check }];
   });
   if (incomplete.length === 0 || input.drafts.length === 0) return [];
-  const core = incomplete.some((s) => CORE.has(s.status.section));
+  const core = incomplete.some((s) => interrupts(s.status));
   const labels = incomplete.map((s) => SECTION_LABELS[s.status.section].toLowerCase()).join(', ');
   return [
     {

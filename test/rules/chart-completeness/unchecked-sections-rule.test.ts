@@ -34,6 +34,13 @@ it('is information only when what is missing is not the medication or allergy li
   expect(finding?.detail).toContain('- Surveys unavailable: FHIR server answered 403. Not fully checked: smoking status');
 });
 
+it('states a medication list the EHR never sent as information, not an interruption on every order', () => {
+  const chart = new ChartBuilder({ birthDate: '1950-01-01', gender: 'female' }).section('medications', { state: 'missing', source: 'none', reason: 'not prefetched and no fhirServer' }).build();
+  const [finding] = uncheckedSectionsRule.evaluate(ruleInputFor('order-sign', chart, [draft(chart.patientRef)], AS_OF));
+  expect(finding?.severity).toBe('info');
+  expect(finding?.detail).toMatch(/- Medications unavailable: .*Not fully checked: interaction/);
+});
+
 it('ignores sections the order checks do not read (encounters, immunizations)', () => {
   const chart = new ChartBuilder({ birthDate: '1950-01-01', gender: 'female' })
     .section('encounters', { state: 'missing', source: 'none', reason: 'not provided' })
