@@ -82,7 +82,8 @@ export function composeService(config: Config, options: ComposeOptions): Result<
   const sql = options.store !== undefined ? writeBehind(sqlLedger(options.store)) : undefined;
   const ledger = options.ledger ?? sql ?? memoryLedger();
   // Per-rule cards and feedback of the last 30 days, read from the ledger when Prometheus scrapes.
-  registerAlertGauges(metrics, ledger.analytics, options.now ?? ((): Date => new Date()));
+  const now = options.now ?? ((): Date => new Date());
+  registerAlertGauges(metrics, ledger.analytics, now);
   let readiness: { ready: boolean; reason?: string } = { ready: false, reason: 'starting' };
 
   const briefs = createBriefs(config.model, disabled, {
@@ -103,7 +104,6 @@ export function composeService(config: Config, options: ComposeOptions): Result<
     return run;
   };
 
-  const now = options.now ?? ((): Date => new Date());
   // Audit retention: once now, then daily (an unref'd timer; it never keeps the process up).
   startAuditPurge({ audit: ledger.audit, retentionDays: config.auditRetentionDays, now, log: logger });
   const app = createApp({
